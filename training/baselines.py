@@ -1,0 +1,42 @@
+"""The baselines a sceptic tries first, evaluated on the same split as the model.
+
+- keyword rules: the label's own words anywhere in the text;
+- TF-IDF + logistic regression (scikit-learn), one-vs-rest, trained on the train split.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from warta.labels import EVENT_LABELS
+
+KEYWORDS = {
+    "rakor": re.compile(r"\b(rakor|rapat\s+koordinasi)\b", re.I),
+    "apel_gelar_pasukan": re.compile(r"\b(apel\s+)?gelar\s+pasukan\b", re.I),
+    "simulasi_sispam_kota": re.compile(r"\b(sispam\s*kota|sistem\s+pengamanan\s+kota)\b", re.I),
+}
+
+
+def keyword_predict(texts: list[str]) -> np.ndarray:
+    return np.array([[bool(KEYWORDS[lab].search(t)) for lab in EVENT_LABELS] for t in texts], dtype=int)
+
+
+class TfidfBaseline:
+    """Word 1-2-gram TF-IDF with a balanced logistic regression per label."""
+
+    def __init__(self, seed: int = 13):
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.multiclass import OneVsRestClassifier
+
+        self.vec = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, lowercase=True)
+        self.clf = OneVsRestClassifier(LogisticRegression(C=10.0, class_weight="balanced", max_iter=2000, random_state=seed))
+
+    def fit(self, texts: list[str], y: np.ndarray) -> "TfidfBaseline":
+        self.clf.fit(self.vec.fit_transform(texts), y)
+        return self
+
+    def predict_proba(self, texts: list[str]) -> np.ndarray:
+        return self.clf.predict_proba(self.vec.transform(texts))

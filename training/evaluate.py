@@ -1,0 +1,138 @@
+"""`warta evaluate`: a model's metrics beside the baselines on one split, as Markdown, JSON and plots.
+
+    warta evaluate --model model/default --split test --out reports/test
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from warta.atomic import write_text_atomic
+from warta.labels import EVENT_LABELS
+from warta.predictor import DEFAULT_MODEL, Predictor
+
+from .baselines import TfidfBaseline, keyword_predict
+from .corpus import load_split
+from .metrics import cooccurrence, event_metrics
+
+
+def gold_matrix(records: list[dict]) -> np.ndarray:
+    return np.array([[lab in r["labels"] for lab in EVENT_LABELS] for r in records], dtype=int)
+
+
+def near_miss_fp_rate(records: list[dict], pred: np.ndarray) -> float:
+    """Share of hard negatives (shared vocabulary, no event) given any label: the sceptic's test."""
+    idx = [i for i, r in enumerate(records) if r["meta"]["kind"] == "hard_negative"]
+    return round(float(pred[idx].any(axis=1).mean()), 4) if idx else 0.0
+
+
+def evaluate_events(predictor: Predictor, data: Path, split: str) -> dict:
+    records = load_split(data, split)
+    train = load_split(data, "train")
+    texts = [r["text"] for r in records]
+    y = gold_matrix(records)
+    probs = predictor.event_probs(texts).numpy() if texts else np.zeros((0, len(EVENT_LABELS)))
+    th = np.array([predictor.thresholds[lab] for lab in EVENT_LABELS])
+    systems = {"warta": (probs >= th).astype(int), "keywords": keyword_predict(texts)}
+    tfidf = TfidfBaseline().fit([r["text"] for r in train], gold_matrix(train))
+    tfidf_probs = tfidf.predict_proba(texts)
+    systems["tfidf_logreg"] = (tfidf_probs >= 0.5).astype(int)
+    out = {"split": split, "n": len(records), "systems": {}}
+    for name, pred in systems.items():
+        m = event_metrics(y, pred)
+        m["hard_negative_fp_rate"] = near_miss_fp_rate(records, pred)
+        out["systems"][name] = m
+    names, mat = cooccurrence(y, systems["warta"])
+    out["cooccurrence"] = {"labels": names, "matrix": mat.tolist()}
+    out["misclassified"] = [
+        {"id": r["id"], "gold": r["labels"], "pred": [lab for lab, v in zip(EVENT_LABELS, row) if v], "kind": r["meta"]["kind"]}
+        for r, row, gold in zip(records, systems["warta"], y)
+        if (row != gold).any()
+    ]
+    out["_curves"] = {"y": y, "warta": probs, "tfidf_logreg": tfidf_probs}
+    return out
+
+
+def markdown_report(res: dict, model_path: str) -> str:
+    lines = [f"# warta evaluation — {res['split']} split ({res['n']} articles)", "", f"Model: `{model_path}`. Regenerate: `warta evaluate --model {model_path} --split {res['split']}`.", ""]
+    lines += ["## Events", "", "| system | macro-F1 | micro-F1 | exact match | " + " | ".join(f"F1 {lab}" for lab in EVENT_LABELS) + " | hard-negative FP rate |", "|---" * (5 + len(EVENT_LABELS)) + "|"]
+    for name, m in res["systems"].items():
+        per = " | ".join(f"{m['per_label'][lab]['f1']:.3f}" for lab in EVENT_LABELS)
+        lines.append(f"| {name} | {m['macro_f1']:.3f} | {m['micro_f1']:.3f} | {m['exact_match']:.3f} | {per} | {m['hard_negative_fp_rate']:.3f} |")
+    w = res["systems"]["warta"]
+    lines += ["", "Per label (warta):", "", "| label | precision | recall | F1 | support |", "|---|---|---|---|---|"]
+    lines += [f"| {lab} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} | {v['support']} |" for lab, v in w["per_label"].items()]
+    names, mat = res["cooccurrence"]["labels"], res["cooccurrence"]["matrix"]
+    lines += ["", "Gold (rows) × predicted (columns), warta:", "", "| gold \\ pred | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
+    lines += [f"| {n} | " + " | ".join(str(v) for v in row) + " |" for n, row in zip(names, mat)]
+    lines += ["", f"Misclassified: {len(res['misclassified'])} articles (ids in `misclassified.jsonl`).", ""]
+    return "\n".join(lines)
+
+
+def plot(res: dict, out: Path) -> list[str]:
+    """confusion.png (co-occurrence heat map) and pr_curves.png; returns the file names written."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from sklearn.metrics import precision_recall_curve
+
+    names, mat = res["cooccurrence"]["labels"], np.array(res["cooccurrence"]["matrix"])
+    fig, ax = plt.subplots(figsize=(6, 5))
+    ax.imshow(mat, cmap="Blues")
+    ax.set_xticks(range(len(names)), names, rotation=30, ha="right")
+    ax.set_yticks(range(len(names)), names)
+    for i in range(len(names)):
+        for j in range(len(names)):
+            ax.text(j, i, mat[i, j], ha="center", va="center", color="white" if mat[i, j] > mat.max() / 2 else "black")
+    ax.set_xlabel("predicted")
+    ax.set_ylabel("gold")
+    ax.set_title(f"warta events, {res['split']} split")
+    fig.tight_layout()
+    fig.savefig(out / "confusion.png", dpi=120)
+    plt.close(fig)
+    curves = res["_curves"]
+    fig, axes = plt.subplots(1, len(EVENT_LABELS), figsize=(4 * len(EVENT_LABELS), 3.6), sharey=True)
+    for i, (ax, lab) in enumerate(zip(np.atleast_1d(axes), EVENT_LABELS)):
+        for name in ("warta", "tfidf_logreg"):
+            if curves["y"][:, i].any():
+                p, r, _ = precision_recall_curve(curves["y"][:, i], curves[name][:, i])
+                ax.plot(r, p, label=name)
+        ax.set_title(lab)
+        ax.set_xlabel("recall")
+        ax.grid(alpha=0.3)
+    np.atleast_1d(axes)[0].set_ylabel("precision")
+    np.atleast_1d(axes)[0].legend(loc="lower left")
+    fig.tight_layout()
+    fig.savefig(out / "pr_curves.png", dpi=120)
+    plt.close(fig)
+    return ["confusion.png", "pr_curves.png"]
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(prog="warta evaluate", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--model", default=str(DEFAULT_MODEL))
+    ap.add_argument("--data", type=Path, default=Path("data"))
+    ap.add_argument("--split", default="test", choices=["train", "dev", "test"])
+    ap.add_argument("--out", type=Path, default=None, help="report folder (default reports/<split>)")
+    ap.add_argument("--no-plots", action="store_true")
+    args = ap.parse_args(argv)
+    out = args.out or Path("reports") / args.split
+    predictor = Predictor.load(args.model)
+    res = evaluate_events(predictor, args.data, args.split)
+    out.mkdir(parents=True, exist_ok=True)
+    if not args.no_plots:
+        plot(res, out)
+    res.pop("_curves")
+    write_text_atomic(out / "metrics.json", json.dumps(res, indent=2, ensure_ascii=False) + "\n")
+    write_text_atomic(out / "misclassified.jsonl", "".join(json.dumps(m, ensure_ascii=False) + "\n" for m in res["misclassified"]))
+    report = markdown_report(res, args.model)
+    write_text_atomic(out / "report.md", report)
+    print(report)
+    print(f"wrote {out}/report.md, metrics.json, misclassified.jsonl" + ("" if args.no_plots else ", confusion.png, pr_curves.png"), file=sys.stderr)
+    return 0

@@ -1,0 +1,156 @@
+"""Validate the labeled corpus: schema, offsets, labels, duplicates and leakage across splits.
+
+Every problem is reported as `file:line: message`, so an annotator can jump to it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .corpus import SPLITS
+from .markup import KINDS, LABELS
+
+NEAR_DUP = 0.80  # char-5-gram Jaccard at or above which two texts are near-duplicates
+LEAK = 0.60  # lower bar across splits: a rewrite of a test article in train is leakage
+MAX_SUMMARY_WORDS = 60
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+def _check_span(text: str, span: object, what: str) -> list[str]:
+    if not isinstance(span, dict):
+        return [f"{what} must be an object with start, end, text"]
+    s, e, t = span.get("start"), span.get("end"), span.get("text")
+    if not (isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text)):
+        return [f"{what} has bad offsets start={s!r} end={e!r} (text length {len(text)})"]
+    if text[s:e] != t:
+        return [f"{what} text {t!r} != text[{s}:{e}] {text[s:e]!r}"]
+    return []
+
+
+def _check_quote(text: str, q: object, n: int) -> list[str]:
+    if not isinstance(q, dict):
+        return [f"quotes[{n}] is not an object"]
+    errs = _check_span(text, q, f"quotes[{n}]")
+    if q.get("type") not in ("direct", "indirect"):
+        errs.append(f"quotes[{n}].type must be direct or indirect, got {q.get('type')!r}")
+    for key in ("cue", "speaker_mention"):
+        if q.get(key) is not None:
+            errs += _check_span(text, q[key], f"quotes[{n}].{key}")
+    if not isinstance(q.get("speaker"), str) or not q["speaker"].strip():
+        errs.append(f"quotes[{n}] has no speaker")
+    if not isinstance(q.get("speaker_role"), str):
+        errs.append(f"quotes[{n}].speaker_role must be a string")
+    return errs
+
+
+def check_record(rec: object) -> list[str]:
+    """Schema problems of one article record (empty list when it is valid)."""
+    if not isinstance(rec, dict):
+        return ["record is not a JSON object"]
+    errs = []
+    for key, typ in (("id", str), ("title", str), ("text", str), ("labels", list), ("quotes", list), ("summary", str), ("meta", dict)):
+        if not isinstance(rec.get(key), typ):
+            errs.append(f"field {key!r} missing or not {typ.__name__}")
+    if errs:
+        return errs
+    if not rec["text"].strip():
+        errs.append("empty text")
+    bad = [lab for lab in rec["labels"] if lab not in LABELS]
+    if bad or len(set(rec["labels"])) != len(rec["labels"]):
+        errs.append(f"labels {rec['labels']} must be distinct members of {list(LABELS)}")
+    for n, q in enumerate(rec["quotes"]):
+        errs += _check_quote(rec["text"], q, n)
+    words = len(rec["summary"].split())
+    if not 0 < words <= MAX_SUMMARY_WORDS:
+        errs.append(f"summary has {words} words (1..{MAX_SUMMARY_WORDS})")
+    meta = rec["meta"]
+    for key in ("region", "date", "outlet", "group", "kind"):
+        if not isinstance(meta.get(key), str) or not meta[key]:
+            errs.append(f"meta.{key} missing")
+    if meta.get("kind") in KINDS and (meta["kind"] == "positive") != bool(rec["labels"]):
+        errs.append(f"meta.kind={meta['kind']} disagrees with labels {rec['labels']}")
+    elif meta.get("kind") not in KINDS:
+        errs.append(f"meta.kind must be one of {list(KINDS)}")
+    if isinstance(meta.get("date"), str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta["date"]):
+        errs.append(f"meta.date {meta['date']!r} is not YYYY-MM-DD")
+    return errs
+
+
+def _shingle_jaccard(texts: list[str]) -> np.ndarray:
+    """Pairwise Jaccard of character 5-gram sets; hashing keeps memory flat for any corpus size."""
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    vec = HashingVectorizer(analyzer="char", ngram_range=(5, 5), n_features=2**22, binary=True, norm=None, alternate_sign=False)
+    x = vec.transform([" ".join(t.lower().split()) for t in texts])
+    inter = (x @ x.T).toarray()
+    sizes = np.asarray(x.sum(axis=1)).ravel()
+    union = sizes[:, None] + sizes[None, :] - inter
+    return inter / np.maximum(union, 1)
+
+
+def _duplicates(rows: list[tuple[str, int, dict]]) -> list[Problem]:
+    problems = []
+    seen_ids: dict[str, tuple[str, int]] = {}
+    for f, ln, r in rows:
+        if r["id"] in seen_ids:
+            problems.append(Problem(f, ln, f"id {r['id']!r} already used at {seen_ids[r['id']][0]}:{seen_ids[r['id']][1]}"))
+        seen_ids.setdefault(r["id"], (f, ln))
+    groups: dict[str, set[str]] = {}
+    for f, _, r in rows:
+        groups.setdefault(r["meta"]["group"], set()).add(Path(f).stem)
+    for f, ln, r in rows:
+        if len(groups[r["meta"]["group"]]) > 1:
+            problems.append(Problem(f, ln, f"group {r['meta']['group']!r} straddles splits {sorted(groups[r['meta']['group']])}"))
+    if len(rows) < 2:
+        return problems
+    sim = _shingle_jaccard([r["text"] for _, _, r in rows])
+    i_idx, j_idx = np.triu_indices(len(rows), k=1)
+    for i, j in zip(i_idx, j_idx):
+        (fi, li, ri), (fj, lj, rj) = rows[i], rows[j]
+        s = sim[i, j]
+        if s >= NEAR_DUP:
+            kind = "exact duplicate" if " ".join(ri["text"].split()) == " ".join(rj["text"].split()) else f"near-duplicate (Jaccard {s:.2f})"
+            problems.append(Problem(fj, lj, f"{kind} of {ri['id']} at {fi}:{li}"))
+        elif s >= LEAK and Path(fi).stem != Path(fj).stem:
+            problems.append(Problem(fj, lj, f"leakage: Jaccard {s:.2f} with {ri['id']} in {fi}:{li}"))
+    return problems
+
+
+def validate_dir(data_dir: Path) -> tuple[list[Problem], int]:
+    """Validate data_dir/{train,dev,test}.jsonl; returns (problems, number of records read)."""
+    problems: list[Problem] = []
+    rows: list[tuple[str, int, dict]] = []
+    for split in SPLITS:
+        path = Path(data_dir) / f"{split}.jsonl"
+        if not path.exists():
+            problems.append(Problem(str(path), 0, "split file missing"))
+            continue
+        with open(path, encoding="utf-8") as f:
+            for ln, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                try:
+                    rec = json.loads(line)
+                except json.JSONDecodeError as e:
+                    problems.append(Problem(str(path), ln, f"invalid JSON: {e}"))
+                    continue
+                errs = check_record(rec)
+                problems += [Problem(str(path), ln, m) for m in errs]
+                if not errs:
+                    rows.append((str(path), ln, rec))
+    problems += _duplicates(rows)
+    return problems, len(rows)
