@@ -13,6 +13,8 @@ from pathlib import Path
 import torch
 from torch import nn
 
+from .batching import N_POS
+
 HEADS_FILE = "warta_heads.safetensors"
 CONFIG_FILE = "warta_config.json"
 
@@ -21,27 +23,59 @@ class ModelLoadError(RuntimeError):
     """The folder is not a usable warta checkpoint (missing or broken files)."""
 
 
-def pool_windows(cls: torch.Tensor, doc_index: torch.Tensor, n_docs: int) -> torch.Tensor:
-    """Article vectors from window [CLS] states: mean and max over each article's windows."""
-    h = cls.shape[-1]
-    summed = torch.zeros(n_docs, h, dtype=cls.dtype).index_add_(0, doc_index, cls)
-    counts = torch.bincount(doc_index, minlength=n_docs).clamp(min=1).unsqueeze(1).to(cls.dtype)
-    index = doc_index.unsqueeze(1).expand_as(cls)
-    maxed = torch.zeros(n_docs, h, dtype=cls.dtype).scatter_reduce(0, index, cls, reduce="amax", include_self=False)
-    return torch.cat([summed / counts, maxed], dim=-1)
+TAGS = ("O", "B-DQ", "I-DQ", "B-IQ", "I-IQ", "B-CUE", "I-CUE", "B-SPK", "I-SPK")
+
+
+def _scatter_mean(values: torch.Tensor, index: torch.Tensor, n: int) -> torch.Tensor:
+    total = torch.zeros(n, values.shape[-1], dtype=values.dtype).index_add_(0, index, values)
+    count = torch.zeros(n, 1, dtype=values.dtype).index_add_(0, index, torch.ones(len(index), 1, dtype=values.dtype))
+    return total / count.clamp(min=1)
+
+
+def _scatter_max(values: torch.Tensor, index: torch.Tensor, n: int) -> torch.Tensor:
+    idx = index.unsqueeze(1).expand_as(values)
+    return torch.zeros(n, values.shape[-1], dtype=values.dtype).scatter_reduce(0, idx, values, reduce="amax", include_self=False)
+
+
+def mean_max(values: torch.Tensor, index: torch.Tensor, n: int) -> torch.Tensor:
+    """Mean and max of the rows of `values` grouped by `index` (rows with index < 0 are skipped).
+
+    Token-level pooling rather than [CLS]: a small encoder's [CLS] carries little signal, and an
+    event is often decided by a few words anywhere in a long article.
+    """
+    keep = index >= 0
+    values, index = values[keep], index[keep]
+    return torch.cat([_scatter_mean(values, index, n), _scatter_max(values, index, n)], dim=-1)
 
 
 class WartaModel(nn.Module):
-    def __init__(self, encoder: nn.Module, n_labels: int, dropout: float = 0.1):
+    def __init__(self, encoder: nn.Module, n_labels: int, n_tags: int = len(TAGS), dropout: float = 0.1):
         super().__init__()
         self.encoder = encoder
         hidden = encoder.config.hidden_size
         self.event_head = nn.Sequential(nn.Dropout(dropout), nn.Linear(2 * hidden, n_labels))
+        self.tag_head = nn.Sequential(nn.Dropout(dropout), nn.Linear(hidden, n_tags))
+        self.sentence_head = nn.Sequential(nn.Dropout(dropout), nn.Linear(4 * hidden + N_POS, hidden), nn.GELU(), nn.Linear(hidden, 1))
 
-    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, doc_index: torch.Tensor, n_docs: int) -> dict:
-        hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
-        pooled = pool_windows(hidden[:, 0], doc_index, n_docs)
-        return {"event_logits": self.event_head(pooled), "hidden": hidden}
+    def token_states(self, batch) -> torch.Tensor:
+        """One encoder pass over every window; overlapping windows averaged per token."""
+        hidden = self.encoder(input_ids=batch.input_ids, attention_mask=batch.attention_mask).last_hidden_state
+        flat, index = hidden.reshape(-1, hidden.shape[-1]), batch.token_index.reshape(-1)
+        keep = index >= 0
+        return _scatter_mean(flat[keep], index[keep], batch.n_tokens)
+
+    def forward(self, batch) -> dict[str, torch.Tensor]:
+        states = self.token_states(batch)
+        doc_vec = mean_max(states, batch.token_doc, batch.n_docs)
+        out = {"event_logits": self.event_head(doc_vec), "tag_logits": self.tag_head(states)}
+        if batch.n_sents:
+            sent_vec = mean_max(states, batch.token_sent, batch.n_sents)
+            # a sentence is scored against its article: the same words weigh differently in other stories
+            feats = torch.cat([sent_vec, doc_vec[batch.sent_doc], batch.sent_pos], dim=-1)
+            out["sentence_logits"] = self.sentence_head(feats).squeeze(-1)
+        else:
+            out["sentence_logits"] = torch.zeros(0)
+        return out
 
     def heads_state(self) -> dict[str, torch.Tensor]:
         return {k: v for k, v in self.state_dict().items() if not k.startswith("encoder.")}
@@ -64,11 +98,13 @@ def load_encoder(name_or_path: str):
 
     verbosity = hf_logging.get_verbosity()
     hf_logging.set_verbosity_error()  # the MLM head / pooler load report is expected noise
+    hf_logging.disable_progress_bar()
     try:
         tok = AutoTokenizer.from_pretrained(name_or_path)
         enc = AutoModel.from_pretrained(name_or_path, dtype=torch.float32)
     finally:
         hf_logging.set_verbosity(verbosity)
+        hf_logging.enable_progress_bar()
     return enc, tok
 
 

@@ -3,6 +3,9 @@
     from warta import Predictor
     p = Predictor.load()            # the shipped default model
     p.predict(["Polres ... menggelar rakor lintas sektoral ..."])
+
+One encoder pass per window feeds every head; rules that need no encoder (quote-mark pairing,
+sentence splitting, speaker linking) run beside it on the raw text.
 """
 
 from __future__ import annotations
@@ -11,14 +14,16 @@ from pathlib import Path
 
 import torch
 
-from .modeling import load_checkpoint, pool_windows
-from .windows import Window, make_windows, pad_batch
+from .batching import encode, make_batch
+from .modeling import TAGS, load_checkpoint
+from .sentences import split_sentences
+from .summarize import select_sentences
 
 DEFAULT_MODEL = Path(__file__).resolve().parent / "default"
 
 
 class Predictor:
-    def __init__(self, model, tokenizer, config: dict, batch_windows: int = 16):
+    def __init__(self, model, tokenizer, config: dict, batch_size: int = 8):
         self.model = model
         self.tok = tokenizer
         self.config = config
@@ -26,38 +31,58 @@ class Predictor:
         self.thresholds: dict[str, float] = {lab: float(config.get("thresholds", {}).get(lab, 0.5)) for lab in self.labels}
         self.max_len = int(config.get("max_len", 128))
         self.stride = int(config.get("stride", 96))
-        self.batch_windows = batch_windows
+        self.tasks = set(config.get("tasks", ["events"]))
+        self.summary_cfg = config.get("summary", {})
+        self.batch_size = batch_size
 
     @classmethod
-    def load(cls, path: str | Path | None = None, batch_windows: int = 16) -> "Predictor":
+    def load(cls, path: str | Path | None = None, batch_size: int = 8) -> "Predictor":
         model, tok, config = load_checkpoint(Path(path) if path else DEFAULT_MODEL)
-        return cls(model, tok, config, batch_windows)
+        return cls(model, tok, config, batch_size)
 
-    def windows(self, texts: list[str]) -> list[Window]:
-        return [w for i, t in enumerate(texts) for w in make_windows(self.tok, t, i, self.max_len, self.stride)]
+    def n_windows(self, text: str) -> int:
+        """Encoder windows an article needs (long articles are read whole, never cut)."""
+        doc = encode(self.tok, text, [])
+        return len(make_batch([doc], 0, 0, 0, self.max_len, self.stride).input_ids)
 
     @torch.inference_mode()
+    def _forward(self, texts: list[str]) -> list[dict]:
+        sents = [split_sentences(t) for t in texts]
+        docs = [encode(self.tok, t, [(s.start, s.end) for s in ss]) for t, ss in zip(texts, sents)]
+        batch = make_batch(docs, self.tok.cls_token_id, self.tok.sep_token_id, self.tok.pad_token_id, self.max_len, self.stride)
+        out = self.model(batch)
+        probs = torch.sigmoid(out["event_logits"]).tolist()
+        sent_scores = torch.sigmoid(out["sentence_logits"]).split([len(d.sentences) for d in docs])
+        tag_probs = torch.softmax(out["tag_logits"], dim=-1).split([len(d.ids) for d in docs])
+        return [{"probs": p, "sentences": ss, "sentence_scores": sc.tolist(), "tag_probs": tp, "offsets": d.offsets}
+                for p, ss, sc, tp, d in zip(probs, sents, sent_scores, tag_probs, docs)]
+
+    def raw(self, texts: list[str]) -> list[dict]:
+        """Model outputs before post-processing, in chunks of batch_size articles."""
+        out: list[dict] = []
+        for i in range(0, len(texts), self.batch_size):
+            out += self._forward(texts[i : i + self.batch_size])
+        return out
+
     def event_probs(self, texts: list[str]) -> torch.Tensor:
         """Per-article label probabilities, shape (len(texts), n_labels)."""
-        wins = self.windows(texts)
-        cls_states = []
-        for i in range(0, len(wins), self.batch_windows):
-            chunk = wins[i : i + self.batch_windows]
-            ids, mask = pad_batch(chunk, self.tok.pad_token_id)
-            hidden = self.model.encoder(input_ids=ids, attention_mask=mask).last_hidden_state
-            cls_states.append(hidden[:, 0])
+        if not texts:
+            return torch.zeros(0, len(self.labels))
+        return torch.tensor([r["probs"] for r in self.raw(texts)])
 
-        doc_index = torch.tensor([w.doc for w in wins])
-        pooled = pool_windows(torch.cat(cls_states), doc_index, len(texts))
-        return torch.sigmoid(self.model.event_head(pooled))
+    def _record(self, text: str, r: dict) -> dict:
+        scores = {lab: round(p, 4) for lab, p in zip(self.labels, r["probs"])}
+        rec = {"labels": [lab for lab in self.labels if scores[lab] >= self.thresholds[lab]], "scores": scores}
+        if "quotes" in self.tasks:
+            from .quote_tagging import assemble_quotes
+
+            rec["quotes"] = assemble_quotes(text, r["tag_probs"], r["offsets"], TAGS)
+        if "summary" in self.tasks:
+            chosen = select_sentences(r["sentences"], r["sentence_scores"], **self.summary_cfg)
+            rec["summary"] = " ".join(r["sentences"][i].text for i in chosen)
+            rec["summary_sentences"] = [{"start": r["sentences"][i].start, "end": r["sentences"][i].end} for i in chosen]
+        return rec
 
     def predict(self, texts: list[str]) -> list[dict]:
-        """One dict per text: {"labels": [...], "scores": {label: probability}}."""
-        if not texts:
-            return []
-        probs = self.event_probs(texts)
-        out = []
-        for row in probs.tolist():
-            scores = {lab: round(p, 4) for lab, p in zip(self.labels, row)}
-            out.append({"labels": [lab for lab in self.labels if scores[lab] >= self.thresholds[lab]], "scores": scores})
-        return out
+        """One dict per text: labels and scores, plus quotes and summary where the model has those heads."""
+        return [self._record(t, r) for t, r in zip(texts, self.raw(texts))]

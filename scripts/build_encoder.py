@@ -2,7 +2,7 @@
 
     python scripts/build_encoder.py --out model/encoder
 
-Seeded and deterministic on one machine; about 20 minutes on 2 CPU cores with the defaults.
+Seeded and deterministic on one machine; about 25 minutes on 2 CPU cores with the defaults.
 Text: nlp-id's news sentences (fetched at build time) + data/train.jsonl (never dev/test).
 """
 
@@ -31,6 +31,7 @@ def main() -> int:
     ap.add_argument("--vocab-size", type=int, default=8000)
     ap.add_argument("--uncased", action="store_true", help="lowercase (default: cased, names keep their capitals)")
     ap.add_argument("--epochs", type=float, default=PretrainConfig.epochs)
+    ap.add_argument("--lr", type=float, default=PretrainConfig.lr)
     ap.add_argument("--layers", type=int, default=PretrainConfig.layers)
     ap.add_argument("--hidden", type=int, default=PretrainConfig.hidden)
     ap.add_argument("--seed", type=int, default=PretrainConfig.seed)
@@ -46,7 +47,7 @@ def main() -> int:
     dev_text = article_paragraphs(load_split(args.data, "dev"))
     print(f"tokenizer: {len(tok)} pieces, {fertility(tok, dev_text):.3f} tokens/word on dev", file=sys.stderr)
     cfg = PretrainConfig(epochs=args.epochs, layers=args.layers, hidden=args.hidden, heads=max(1, args.hidden // 64),
-                         intermediate=4 * args.hidden, seed=args.seed)
+                         intermediate=4 * args.hidden, seed=args.seed, lr=args.lr)
     metrics = pretrain(tok, lines, args.out, cfg)
     metrics["dev_fertility"] = round(fertility(tok, dev_text), 4)
     metrics["words"] = sum(len(x.split()) for x in lines)

@@ -85,3 +85,17 @@ def tiny_encoder(tmp_path_factory, tiny_data) -> Path:
     cfg = PretrainConfig(hidden=32, layers=2, heads=2, intermediate=64, max_len=64, batch_size=8, epochs=1, max_position=128)
     pretrain(tok, lines, out, cfg, progress=False)
     return out
+
+
+@pytest.fixture(scope="session")
+def tiny_model(tmp_path_factory, tiny_encoder, tiny_data) -> Path:
+    """A tiny multi-task warta checkpoint trained in-process on the synthetic corpus."""
+    from warta.labels import EVENT_LABELS
+    from warta_training.train import TrainArgs, train
+
+    out = tmp_path_factory.mktemp("model") / "warta"
+    args = TrainArgs(base_model=str(tiny_encoder), data=str(tiny_data), out=str(out), epochs=3, batch_size=4,
+                     lr=1e-3, head_lr=3e-3, max_len=64, stride=48, patience=5)
+    result = train(args, progress=False)
+    assert set(result["thresholds"]) == set(EVENT_LABELS)
+    return out

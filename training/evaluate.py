@@ -19,6 +19,8 @@ from warta.predictor import DEFAULT_MODEL, Predictor
 from .baselines import TfidfBaseline, keyword_predict
 from .corpus import load_split
 from .metrics import cooccurrence, event_metrics
+from .quote_metrics import quote_metrics
+from .summary_eval import baseline_summaries, rouge_table
 
 
 def gold_matrix(records: list[dict]) -> np.ndarray:
@@ -31,12 +33,10 @@ def near_miss_fp_rate(records: list[dict], pred: np.ndarray) -> float:
     return round(float(pred[idx].any(axis=1).mean()), 4) if idx else 0.0
 
 
-def evaluate_events(predictor: Predictor, data: Path, split: str) -> dict:
-    records = load_split(data, split)
-    train = load_split(data, "train")
+def evaluate_events(predictor: Predictor, records: list[dict], preds: list[dict], train: list[dict], split: str) -> dict:
     texts = [r["text"] for r in records]
     y = gold_matrix(records)
-    probs = predictor.event_probs(texts).numpy() if texts else np.zeros((0, len(EVENT_LABELS)))
+    probs = np.array([[p["scores"][lab] for lab in EVENT_LABELS] for p in preds]).reshape(-1, len(EVENT_LABELS))
     th = np.array([predictor.thresholds[lab] for lab in EVENT_LABELS])
     systems = {"warta": (probs >= th).astype(int), "keywords": keyword_predict(texts)}
     tfidf = TfidfBaseline().fit([r["text"] for r in train], gold_matrix(train))
@@ -58,6 +58,49 @@ def evaluate_events(predictor: Predictor, data: Path, split: str) -> dict:
     return out
 
 
+def evaluate_quotes(records: list[dict], preds: list[dict]) -> dict:
+    """warta (tagger + rules) beside the rules alone and the sceptic's pairing-with-nearest-name baseline."""
+    from warta.quotes import baseline_quotes, extract_quotes
+
+    systems = {"baseline": [baseline_quotes(r["text"]) for r in records], "rules": [extract_quotes(r["text"]) for r in records]}
+    if all("quotes" in p for p in preds):
+        systems = {"warta": [p["quotes"] for p in preds], **systems}
+    return {name: quote_metrics(records, qs) for name, qs in systems.items()}
+
+
+def evaluate_summaries(records: list[dict], preds: list[dict]) -> dict:
+    systems = baseline_summaries([r["text"] for r in records])
+    if all("summary" in p for p in preds):
+        systems = {"warta": [p["summary"] for p in preds], **systems}
+    return rouge_table([r["summary"] for r in records], systems)
+
+
+def evaluate_all(predictor: Predictor, data: Path, split: str) -> dict:
+    records = load_split(data, split)
+    preds = predictor.predict([r["text"] for r in records])
+    res = evaluate_events(predictor, records, preds, load_split(data, "train"), split)
+    res["quotes"] = evaluate_quotes(records, preds)
+    res["summaries"] = evaluate_summaries(records, preds)
+    return res
+
+
+def quote_table_lines(q: dict) -> list[str]:
+    lines = ["## Quotes", "", "| system | type | exact P | exact R | exact F1 | overlap F1 | speaker acc | cue acc | gold | predicted |", "|---" * 10 + "|"]
+    for name, m in q.items():
+        for t in ("direct", "indirect", "all"):
+            v = m[t]
+            lines.append(f"| {name} | {t} | {v['exact_p']:.3f} | {v['exact_r']:.3f} | {v['exact_f1']:.3f} | {v['overlap_f1']:.3f} | {v['speaker_acc']:.3f} | {v['cue_acc']:.3f} | {v['n_gold']} | {v['n_pred']} |")
+    lines += ["", "Speaker accuracy: share of gold quotes found (overlap) whose resolved speaker equals the gold fullest name. "
+              "`baseline`: quote-mark pairing with the nearest capitalised name; `rules`: warta's rules without the tagger.", ""]
+    return lines
+
+
+def summary_table_lines(s: dict) -> list[str]:
+    lines = ["## Summaries", "", "| system | ROUGE-1 | ROUGE-2 | ROUGE-L | mean words |", "|---|---|---|---|---|"]
+    lines += [f"| {name} | {v['rouge1']:.2f} | {v['rouge2']:.2f} | {v['rougeL']:.2f} | {v['words']} |" for name, v in s.items()]
+    return lines + ["", "ROUGE F1 × 100 against the annotators' reference summaries; words kept whole, no stemming (`training/rouge.py`).", ""]
+
+
 def markdown_report(res: dict, model_path: str) -> str:
     lines = [f"# warta evaluation — {res['split']} split ({res['n']} articles)", "", f"Model: `{model_path}`. Regenerate: `warta evaluate --model {model_path} --split {res['split']}`.", ""]
     lines += ["## Events", "", "| system | macro-F1 | micro-F1 | exact match | " + " | ".join(f"F1 {lab}" for lab in EVENT_LABELS) + " | hard-negative FP rate |", "|---" * (5 + len(EVENT_LABELS)) + "|"]
@@ -71,6 +114,10 @@ def markdown_report(res: dict, model_path: str) -> str:
     lines += ["", "Gold (rows) × predicted (columns), warta:", "", "| gold \\ pred | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
     lines += [f"| {n} | " + " | ".join(str(v) for v in row) + " |" for n, row in zip(names, mat)]
     lines += ["", f"Misclassified: {len(res['misclassified'])} articles (ids in `misclassified.jsonl`).", ""]
+    if "quotes" in res:
+        lines += quote_table_lines(res["quotes"])
+    if "summaries" in res:
+        lines += summary_table_lines(res["summaries"])
     return "\n".join(lines)
 
 
@@ -124,7 +171,7 @@ def main(argv: list[str]) -> int:
     args = ap.parse_args(argv)
     out = args.out or Path("reports") / args.split
     predictor = Predictor.load(args.model)
-    res = evaluate_events(predictor, args.data, args.split)
+    res = evaluate_all(predictor, args.data, args.split)
     out.mkdir(parents=True, exist_ok=True)
     if not args.no_plots:
         plot(res, out)

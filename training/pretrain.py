@@ -26,8 +26,8 @@ class PretrainConfig:
     intermediate: int = 1024
     max_len: int = 128
     batch_size: int = 32
-    epochs: float = 3.0
-    lr: float = 5e-4
+    epochs: float = 8.0
+    lr: float = 1e-3
     warmup_frac: float = 0.06
     weight_decay: float = 0.01
     mask_prob: float = 0.15

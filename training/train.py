@@ -24,30 +24,35 @@ import torch
 from tqdm.auto import tqdm
 
 from warta.atomic import atomic_dir
+from warta.batching import Encoded, encode, make_batch
 from warta.labels import EVENT_LABELS
-from warta.modeling import WartaModel, load_encoder
-from warta.windows import make_windows, pad_batch
+from warta.modeling import TAGS, WartaModel, load_encoder
+from warta.sentences import split_sentences
 
 from .corpus import load_split
 from .metrics import event_metrics, tune_thresholds
+from .targets import oracle_sentences, token_tags
 
 DEFAULT_BASE = str(Path(__file__).resolve().parent.parent / "model" / "encoder")
+SUMMARY_DEFAULTS = {"max_sentences": 3, "min_sentences": 2, "word_budget": 60}
 
 
 @dataclass
 class TrainArgs:
     base_model: str = DEFAULT_BASE
     data: str = "data"
-    out: str = "runs/event"
+    out: str = "runs/warta"
     epochs: int = 12
     batch_size: int = 8  # articles per step
-    lr: float = 1e-4
+    lr: float = 3e-4
     head_lr: float = 1e-3
     weight_decay: float = 0.01
     warmup_frac: float = 0.1
     patience: int = 3
     max_len: int = 128
     stride: int = 96
+    tag_weight: float = 1.0  # loss weights of the quote tagger and sentence scorer against the event loss
+    sentence_weight: float = 1.0
     seed: int = 13
     random_init: bool = False  # same architecture, random weights: the pretraining ablation
     threads: int = 0  # 0: torch's default
@@ -64,32 +69,96 @@ def parse_args(argv: list[str]) -> TrainArgs:
     return TrainArgs(**vars(ap.parse_args(argv)))
 
 
-def encode_split(tok, records: list[dict], args: TrainArgs) -> list[tuple[list, np.ndarray]]:
-    """Pre-tokenize once: (windows, multi-hot labels) per article."""
+@dataclass
+class Example:
+    doc: Encoded
+    events: np.ndarray  # multi-hot over EVENT_LABELS
+    tags: list[int]  # BIO tag id per token
+    oracle: np.ndarray  # 1.0 for oracle summary sentences
+
+
+def make_examples(tok, records: list[dict], progress: bool) -> list[Example]:
+    """Tokenize once and derive every target (tags from quote spans, oracle from the reference summary)."""
     out = []
-    for r in records:
-        y = np.array([lab in r["labels"] for lab in EVENT_LABELS], dtype=np.float32)
-        out.append((make_windows(tok, r["text"], 0, args.max_len, args.stride), y))
+    for r in tqdm(records, desc="targets", disable=not progress, mininterval=2):
+        sents = split_sentences(r["text"])
+        doc = encode(tok, r["text"], [(x.start, x.end) for x in sents])
+        oracle = np.zeros(len(sents), dtype=np.float32)
+        oracle[oracle_sentences(sents, r["summary"])] = 1.0
+        events = np.array([lab in r["labels"] for lab in EVENT_LABELS], dtype=np.float32)
+        out.append(Example(doc, events, token_tags(doc, r["quotes"]), oracle))
     return out
 
 
-def forward_docs(model: WartaModel, docs: list[list], pad_id: int) -> torch.Tensor:
-    wins = []
-    for d, ws in enumerate(docs):
-        for w in ws:
-            w.doc = d
-            wins.append(w)
-    ids, mask = pad_batch(wins, pad_id)
-    doc_index = torch.tensor([w.doc for w in wins])
-    return model(ids, mask, doc_index, len(docs))["event_logits"]
+def batch_of(tok, examples: list[Example], args: TrainArgs):
+    return make_batch([e.doc for e in examples], tok.cls_token_id, tok.sep_token_id, tok.pad_token_id, args.max_len, args.stride)
+
+
+def losses(model: WartaModel, tok, examples: list[Example], args: TrainArgs) -> dict[str, torch.Tensor]:
+    out = model(batch_of(tok, examples, args))
+    events = torch.tensor(np.stack([e.events for e in examples]))
+    tags = torch.tensor([t for e in examples for t in e.tags], dtype=torch.long)
+    oracle = torch.tensor(np.concatenate([e.oracle for e in examples]))
+    bce = torch.nn.functional.binary_cross_entropy_with_logits
+    return {
+        "events": bce(out["event_logits"], events),
+        "tags": torch.nn.functional.cross_entropy(out["tag_logits"], tags) if len(tags) else torch.zeros(()),
+        "sentences": bce(out["sentence_logits"], oracle) if len(oracle) else torch.zeros(()),
+    }
 
 
 @torch.no_grad()
-def predict_probs(model: WartaModel, encoded: list, pad_id: int, batch: int = 16) -> np.ndarray:
+def dev_outputs(model: WartaModel, tok, examples: list[Example], args: TrainArgs, batch: int = 8) -> dict[str, np.ndarray]:
     model.eval()
-    probs = [torch.sigmoid(forward_docs(model, [ws for ws, _ in encoded[i : i + batch]], pad_id)) for i in range(0, len(encoded), batch)]
+    ev, tags, sents = [], [], []
+    for i in range(0, len(examples), batch):
+        out = model(batch_of(tok, examples[i : i + batch], args))
+        ev.append(torch.sigmoid(out["event_logits"]).numpy())
+        tags.append(out["tag_logits"].argmax(-1).numpy())
+        sents.append(torch.sigmoid(out["sentence_logits"]).numpy())
     model.train()
-    return torch.cat(probs).numpy()
+    return {"events": np.concatenate(ev), "tags": np.concatenate(tags), "sentences": np.concatenate(sents)}
+
+
+def dev_scores(out: dict[str, np.ndarray], examples: list[Example]) -> dict[str, float]:
+    """Cheap per-epoch dev signals: event macro-F1, token-tag micro-F1 (non-O), oracle hit rate of the top-3 sentences."""
+    ev = event_metrics(np.stack([e.events for e in examples]), out["events"] >= 0.5)["macro_f1"]
+    gold = np.array([t for e in examples for t in e.tags])
+    pred = out["tags"]
+    tp = float(((pred == gold) & (gold != 0)).sum())
+    tag_f1 = 2 * tp / max(1.0, float((pred != 0).sum() + (gold != 0).sum()))
+    hits, total, k = 0.0, 0.0, 0
+    for e in examples:
+        scores = out["sentences"][k : k + len(e.oracle)]
+        k += len(e.oracle)
+        top = set(np.argsort(-scores)[:3].tolist())
+        hits += sum(1 for i in np.flatnonzero(e.oracle) if i in top)
+        total += e.oracle.sum()
+    sent = float(hits) / max(float(total), 1.0)
+    return {"events_macro_f1": round(float(ev), 4), "tag_f1": round(tag_f1, 4), "oracle_recall_at3": round(sent, 4),
+            "score": round((float(ev) + tag_f1 + sent) / 3, 4)}
+
+
+def tune_summary(records: list[dict], sentence_scores: np.ndarray) -> dict:
+    """Sentence count and word budget that maximise dev ROUGE-L, as thresholds are tuned for events."""
+    from warta.summarize import select_sentences
+
+    from .rouge import scorer
+
+    sc = scorer(("rougeL",))
+    sents = [split_sentences(r["text"]) for r in records]
+    per_doc = np.split(sentence_scores, np.cumsum([len(x) for x in sents])[:-1])
+    best = (-1.0, SUMMARY_DEFAULTS)
+    for max_s in (2, 3, 4):
+        for budget in (40, 50, 60, 70):
+            for min_s in (1, 2):
+                cfg = {"max_sentences": max_s, "min_sentences": min(min_s, max_s), "word_budget": budget}
+                total = 0.0
+                for r, ss, scores in zip(records, sents, per_doc):
+                    pick = select_sentences(ss, scores.tolist(), **cfg)
+                    total += sc.score(r["summary"], " ".join(ss[i].text for i in pick))["rougeL"].fmeasure
+                best = max(best, (total / max(1, len(records)), cfg), key=lambda x: x[0])
+    return {**best[1], "dev_rougeL": round(100 * best[0], 2)}
 
 
 def build_model(args: TrainArgs):
@@ -98,7 +167,16 @@ def build_model(args: TrainArgs):
         from transformers import AutoModel
 
         enc = AutoModel.from_config(enc.config)
-    return WartaModel(enc, len(EVENT_LABELS)), tok
+    return WartaModel(enc, len(EVENT_LABELS), len(TAGS)), tok
+
+
+def make_optimizer(model: WartaModel, args: TrainArgs, steps: int):
+    head = [p for n, p in model.named_parameters() if not n.startswith("encoder.")]
+    body = [p for n, p in model.named_parameters() if n.startswith("encoder.")]
+    opt = torch.optim.AdamW([{"params": body, "lr": args.lr}, {"params": head, "lr": args.head_lr}], weight_decay=args.weight_decay)
+    warm = max(1, int(steps * args.warmup_frac))
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
+    return opt, sched
 
 
 def train(args: TrainArgs, progress: bool = True) -> dict:
@@ -108,65 +186,68 @@ def train(args: TrainArgs, progress: bool = True) -> dict:
     if args.threads:
         torch.set_num_threads(args.threads)
     model, tok = build_model(args)
-    train_set = encode_split(tok, load_split(Path(args.data), "train"), args)
-    dev_set = encode_split(tok, load_split(Path(args.data), "dev"), args)
-    dev_y = np.stack([y for _, y in dev_set])
-    head = [p for n, p in model.named_parameters() if not n.startswith("encoder.")]
-    body = [p for n, p in model.named_parameters() if n.startswith("encoder.")]
-    opt = torch.optim.AdamW([{"params": body, "lr": args.lr}, {"params": head, "lr": args.head_lr}], weight_decay=args.weight_decay)
+    train_set = make_examples(tok, load_split(Path(args.data), "train"), progress)
+    dev_records = load_split(Path(args.data), "dev")
+    dev_set = make_examples(tok, dev_records, progress)
     steps = args.epochs * ((len(train_set) + args.batch_size - 1) // args.batch_size)
-    warm = max(1, int(steps * args.warmup_frac))
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
-    loss_fn = torch.nn.BCEWithLogitsLoss()
+    opt, sched = make_optimizer(model, args, steps)
+    weights = {"events": 1.0, "tags": args.tag_weight, "sentences": args.sentence_weight}
     best, best_state, bad, history = -1.0, None, 0, []
     t0 = time.time()
     for epoch in range(1, args.epochs + 1):
         order = np.random.permutation(len(train_set))
         bar = tqdm(range(0, len(order), args.batch_size), desc=f"epoch {epoch}", disable=not progress, mininterval=2)
-        total = 0.0
+        totals = dict.fromkeys(weights, 0.0)
         for i in bar:
-            idx = order[i : i + args.batch_size]
-            logits = forward_docs(model, [train_set[j][0] for j in idx], tok.pad_token_id)
-            loss = loss_fn(logits, torch.tensor(np.stack([train_set[j][1] for j in idx])))
+            parts = losses(model, tok, [train_set[j] for j in order[i : i + args.batch_size]], args)
+            loss = sum(weights[k] * v for k, v in parts.items())
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
             sched.step()
             opt.zero_grad(set_to_none=True)
-            total += loss.item() * len(idx)
+            for k, v in parts.items():
+                totals[k] += v.item()
             bar.set_postfix(loss=f"{loss.item():.3f}")
-        dev_probs = predict_probs(model, dev_set, tok.pad_token_id)
-        m = event_metrics(dev_y, dev_probs >= 0.5)
-        history.append({"epoch": epoch, "train_loss": round(total / len(train_set), 4), "dev_macro_f1": m["macro_f1"]})
-        print(f"epoch {epoch}: train loss {total / len(train_set):.4f}, dev macro-F1 {m['macro_f1']:.4f}", file=sys.stderr)
-        if m["macro_f1"] > best:
-            best, best_state, bad = m["macro_f1"], copy.deepcopy(model.state_dict()), 0
+        scores = dev_scores(dev_outputs(model, tok, dev_set, args), dev_set)
+        n_batches = max(1, len(bar))
+        history.append({"epoch": epoch, **{f"train_{k}_loss": round(v / n_batches, 4) for k, v in totals.items()}, **scores})
+        print(f"epoch {epoch}: " + ", ".join(f"{k} {v}" for k, v in history[-1].items() if k != "epoch"), file=sys.stderr)
+        if scores["score"] > best:
+            best, best_state, bad = scores["score"], copy.deepcopy(model.state_dict()), 0
         else:
             bad += 1
             if bad >= args.patience:
                 print(f"early stop after epoch {epoch}", file=sys.stderr)
                 break
     model.load_state_dict(best_state)
-    dev_probs = predict_probs(model, dev_set, tok.pad_token_id)
-    thresholds = tune_thresholds(dev_y, dev_probs)
+    out = dev_outputs(model, tok, dev_set, args)
+    dev_y = np.stack([e.events for e in dev_set])
+    thresholds = tune_thresholds(dev_y, out["events"])
+    summary_cfg = tune_summary(dev_records, out["sentences"])
     th = np.array([thresholds[lab] for lab in EVENT_LABELS])
     result = {
-        "dev_at_0.5": event_metrics(dev_y, dev_probs >= 0.5),
-        "dev_tuned": event_metrics(dev_y, dev_probs >= th),
+        "dev_at_0.5": event_metrics(dev_y, out["events"] >= 0.5),
+        "dev_tuned": event_metrics(dev_y, out["events"] >= th),
+        "dev_scores": dev_scores(out, dev_set),
         "thresholds": thresholds,
+        "summary": summary_cfg,
         "history": history,
         "minutes": round((time.time() - t0) / 60, 2),
     }
     config = {
         "warta_version": "0.1.0",
-        "task": "events",
+        "tasks": ["events", "quotes", "summary"],
         "labels": list(EVENT_LABELS),
+        "tags": list(TAGS),
         "thresholds": thresholds,
+        "summary": {k: v for k, v in summary_cfg.items() if k in SUMMARY_DEFAULTS},
         "max_len": args.max_len,
         "stride": args.stride,
         "base_model": args.base_model if not args.random_init else f"{args.base_model} (random init)",
         "train_args": asdict(args),
-        "dev_metrics": result["dev_tuned"],
+        "history": history,
+        "dev_metrics": {"events": result["dev_tuned"], **result["dev_scores"]},
     }
     with atomic_dir(Path(args.out)) as tmp:
         model.save(tmp, tok, config)

@@ -1,4 +1,4 @@
-"""Train -> save -> load -> predict with a tiny model, and the CLI contracts around it."""
+"""Train -> save -> load -> predict with a tiny multi-task model, and the CLI contracts around it."""
 
 import json
 import subprocess
@@ -9,17 +9,6 @@ import pytest
 
 from warta import Predictor
 from warta.labels import EVENT_LABELS
-from warta_training.train import TrainArgs, train
-
-
-@pytest.fixture(scope="session")
-def tiny_model(tmp_path_factory, tiny_encoder, tiny_data) -> Path:
-    out = tmp_path_factory.mktemp("model") / "events"
-    args = TrainArgs(base_model=str(tiny_encoder), data=str(tiny_data), out=str(out), epochs=3, batch_size=4,
-                     lr=1e-3, head_lr=3e-3, max_len=64, stride=48, patience=5)
-    result = train(args, progress=False)
-    assert set(result["thresholds"]) == set(EVENT_LABELS)
-    return out
 
 
 def test_checkpoint_is_a_hugging_face_folder(tiny_model):
@@ -32,18 +21,66 @@ def test_checkpoint_is_a_hugging_face_folder(tiny_model):
     AutoTokenizer.from_pretrained(str(tiny_model))
 
 
-def test_predict_shape_and_long_articles_are_read_whole(tiny_model):
+def test_predict_record_shape_and_offsets_into_caller_text(tiny_model):
     p = Predictor.load(tiny_model)
-    short = "Polres Bone menggelar rakor lintas sektoral kesiapan Operasi Mantap Praja."
+    short = "Polres Bone menggelar rakor lintas sektoral.\n“Kami siap,” ujar AKBP Malpa Malacoppo. Personel sudah dicek."
     long = ("Patroli berjalan aman. " * 400) + short
-    assert len(p.windows([long])) > 1
+    assert p.n_windows(long) > 1  # read whole, never cut
     out = p.predict([short, long])
     assert len(out) == 2
-    for rec in out:
+    for text, rec in zip([short, long], out):
+        assert set(rec) == {"labels", "scores", "quotes", "summary", "summary_sentences"}
         assert set(rec["scores"]) == set(EVENT_LABELS)
         assert all(0.0 <= v <= 1.0 for v in rec["scores"].values())
         assert set(rec["labels"]) <= set(EVENT_LABELS)
+        assert rec["summary_sentences"], "a summary has at least one sentence"
+        assert rec["summary"] == " ".join(text[s["start"] : s["end"]] for s in rec["summary_sentences"])
+        for q in rec["quotes"]:
+            assert text[q["start"] : q["end"]] == q["text"]
+            assert q["type"] in ("direct", "indirect") and 0.0 <= q["score"] <= 1.0
     assert p.predict([]) == []
+
+
+def _probs(text, offsets, spans: dict[str, tuple[int, int]]):
+    """Tag probabilities that put each token inside `spans[kind]` at that kind, all else at O."""
+    import torch
+
+    from warta.modeling import TAGS
+
+    probs = torch.zeros(len(offsets), len(TAGS))
+    probs[:, TAGS.index("O")] = 1.0
+    for kind, (a, b) in spans.items():
+        inside = [t for t, (x, y) in enumerate(offsets) if y > x and a <= x < b]
+        for k, t in enumerate(inside):
+            probs[t] = 0.0
+            probs[t, TAGS.index(("B-" if k == 0 else "I-") + kind)] = 1.0
+    return probs
+
+
+def test_assemble_quotes_lets_the_tagger_overrule_rules(tiny_model):
+    from warta.modeling import TAGS
+    from warta.quote_tagging import assemble_quotes
+    from warta.windows import tokenize
+
+    p = Predictor.load(tiny_model)
+    text = "Kapolres AKBP Malpa Malacoppo hadir. “Kami siap mengamankan Pilkada,” ujarnya. Ia menegaskan, personel sudah disiagakan."
+    _, offsets = tokenize(p.tok, text)
+    quote = (text.index("Kami"), text.index(",”"))
+    indirect = (text.index("personel"), text.index("disiagakan") + len("disiagakan"))
+    with_dq = assemble_quotes(text, _probs(text, offsets, {"DQ": quote, "IQ": indirect, "CUE": (text.index("menegaskan"), text.index("menegaskan") + 10)}), offsets, TAGS)
+    assert [(q["type"], q["text"], q["speaker"]) for q in with_dq] == [
+        ("direct", "Kami siap mengamankan Pilkada", "AKBP Malpa Malacoppo"),
+        ("indirect", "personel sudah disiagakan", "AKBP Malpa Malacoppo"),
+    ]
+    assert with_dq[1]["cue"]["text"] == "menegaskan"
+    # the same quote marks, but the tagger calls the span a non-statement: it is dropped
+    without = assemble_quotes(text, _probs(text, offsets, {}), offsets, TAGS)
+    assert without == []
+
+
+def test_inference_package_never_imports_training():
+    code = "import sys, warta, warta.predictor, warta.cli, warta.predict_cli; sys.exit('warta_training' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 
 def run_cli(*args, stdin: str | None = None):
@@ -66,7 +103,7 @@ def test_cli_one_record_per_input_in_order_with_errors(tiny_model, tmp_path):
     recs = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert [x["id"] for x in recs] == ["a", f"{src}:2", "c", "d", "e"]
     assert [x.get("error", {}).get("code") for x in recs] == [None, "bad_json", "missing_text", "empty_text", None]
-    assert set(recs[0]) == {"id", "labels", "scores"}
+    assert set(recs[0]) == {"id", "labels", "scores", "quotes", "summary", "summary_sentences"}
 
 
 def test_cli_reads_txt_folder_csv_and_stdin(tiny_model, tmp_path):
@@ -95,5 +132,8 @@ def test_evaluate_writes_reports_beside_baselines(tiny_model, tiny_data, tmp_pat
     metrics = json.loads((tmp_path / "metrics.json").read_text())
     assert set(metrics["systems"]) == {"warta", "keywords", "tfidf_logreg"}
     assert metrics["systems"]["keywords"]["n"] == 10
+    assert set(metrics["quotes"]) == {"warta", "rules", "baseline"}
+    assert metrics["quotes"]["rules"]["direct"]["n_gold"] == 10
+    assert {"warta", "lead3", "textrank"} <= set(metrics["summaries"])
     for f in ("report.md", "misclassified.jsonl", "confusion.png", "pr_curves.png"):
         assert (tmp_path / f).stat().st_size > 0

@@ -1,0 +1,100 @@
+"""Pack articles into one encoder batch whose windows merge back into per-article token states.
+
+Every head reads the same merged token states: the event head pools an article's tokens, the
+tag head reads each token, the sentence head pools each sentence's tokens. Tokens seen by two
+overlapping windows get the mean of both states.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+
+from .windows import tokenize
+
+
+@dataclass
+class Encoded:
+    """One article, tokenized once."""
+
+    ids: list[int]
+    offsets: list[tuple[int, int]]
+    sentences: list[tuple[int, int]]  # character spans of the sentences the summarizer scores
+    token_sent: list[int]  # sentence index of each token, -1 outside every sentence
+
+
+def encode(tok, text: str, sentences: list[tuple[int, int]]) -> Encoded:
+    ids, offsets = tokenize(tok, text)
+    token_sent = [-1] * len(ids)
+    k = 0
+    for t, (a, b) in enumerate(offsets):
+        while k < len(sentences) and sentences[k][1] <= a:
+            k += 1
+        if k < len(sentences) and b > sentences[k][0] and a < sentences[k][1]:
+            token_sent[t] = k
+    return Encoded(ids, offsets, sentences, token_sent)
+
+
+N_POS = 4
+
+
+def position_features(k: int, n: int) -> list[float]:
+    """Sentence k of n: news puts the gist first, and the encoder windows cannot see that."""
+    return [1.0 / (1 + k), k / max(1, n - 1), float(k == 0), float(k < 3)]
+
+
+def window_starts(n_tokens: int, body: int, stride: int) -> list[int]:
+    starts = [0]
+    while starts[-1] + body < n_tokens:
+        starts.append(starts[-1] + stride)
+    return starts
+
+
+@dataclass
+class DocBatch:
+    input_ids: torch.Tensor  # (windows, width)
+    attention_mask: torch.Tensor
+    token_index: torch.Tensor  # (windows, width): global token position, -1 for specials and padding
+    token_doc: torch.Tensor  # (tokens,): article of each token
+    token_sent: torch.Tensor  # (tokens,): global sentence index, -1 outside sentences
+    sent_doc: torch.Tensor  # (sentences,): article of each sentence
+    sent_pos: torch.Tensor  # (sentences, N_POS): where each sentence sits in its article
+    n_docs: int
+
+    @property
+    def n_tokens(self) -> int:
+        return int(self.token_doc.numel())
+
+    @property
+    def n_sents(self) -> int:
+        return int(self.sent_doc.numel())
+
+
+def make_batch(docs: list[Encoded], cls_id: int, sep_id: int, pad_id: int, max_len: int, stride: int) -> DocBatch:
+    body = max_len - 2
+    stride = max(1, min(stride, body))
+    rows, index_rows = [], []
+    token_doc, token_sent, sent_doc, sent_pos = [], [], [], []
+    tok_base = sent_base = 0
+    for d, doc in enumerate(docs):
+        n = len(doc.ids)
+        for s in window_starts(n, body, stride):
+            piece = doc.ids[s : s + body]
+            rows.append([cls_id, *piece, sep_id])
+            index_rows.append([-1, *range(tok_base + s, tok_base + s + len(piece)), -1])
+        token_doc += [d] * n
+        token_sent += [k + sent_base if k >= 0 else -1 for k in doc.token_sent]
+        sent_doc += [d] * len(doc.sentences)
+        sent_pos += [position_features(k, len(doc.sentences)) for k in range(len(doc.sentences))]
+        tok_base += n
+        sent_base += len(doc.sentences)
+    width = max(len(r) for r in rows)
+    ids = torch.full((len(rows), width), pad_id, dtype=torch.long)
+    index = torch.full((len(rows), width), -1, dtype=torch.long)
+    for i, (r, ix) in enumerate(zip(rows, index_rows)):
+        ids[i, : len(r)] = torch.tensor(r)
+        index[i, : len(ix)] = torch.tensor(ix)
+    mask = (torch.arange(width)[None, :] < torch.tensor([len(r) for r in rows])[:, None]).long()
+    return DocBatch(ids, mask, index, torch.tensor(token_doc, dtype=torch.long), torch.tensor(token_sent, dtype=torch.long),
+                    torch.tensor(sent_doc, dtype=torch.long), torch.tensor(sent_pos, dtype=torch.float).reshape(-1, N_POS), len(docs))

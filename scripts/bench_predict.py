@@ -1,0 +1,66 @@
+"""Throughput of warta's default model against a Hugging Face text-classification pipeline over an
+IndoBERT-base-shaped model (12 layers, hidden 768, vocab 50k; random weights: speed only), in one run.
+
+    python scripts/bench_predict.py --articles 48
+
+Both read the same test-split articles on the same threads. The pipeline truncates at 512 tokens
+(as such a pipeline does by default); warta reads every article whole. Prints articles/second and
+the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+import torch
+
+from warta import Predictor
+from warta_training.corpus import load_split
+
+
+def rate(fn, texts: list[str], repeats: int) -> float:
+    fn(texts[:4])  # warm-up: allocator, thread pool
+    best = float("inf")
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn(texts)
+        best = min(best, time.perf_counter() - t0)
+    return len(texts) / best
+
+
+def hf_pipeline(tokenizer):
+    from transformers import BertConfig, BertForSequenceClassification, pipeline
+
+    cfg = BertConfig(vocab_size=50000, hidden_size=768, num_hidden_layers=12, num_attention_heads=12, intermediate_size=3072,
+                     num_labels=3, problem_type="multi_label_classification")
+    torch.manual_seed(0)
+    model = BertForSequenceClassification(cfg).eval()
+    return pipeline("text-classification", model=model, tokenizer=tokenizer, device=-1, top_k=None)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--model", default=None)
+    ap.add_argument("--data", type=Path, default=Path("data"))
+    ap.add_argument("--articles", type=int, default=48)
+    ap.add_argument("--repeats", type=int, default=2)
+    ap.add_argument("--threads", type=int, default=2)
+    args = ap.parse_args()
+    torch.set_num_threads(args.threads)
+    texts = [r["text"] for r in load_split(args.data, "test")][: args.articles]
+    warta = Predictor.load(args.model)
+    pipe = hf_pipeline(warta.tok)
+    w = rate(warta.predict, texts, args.repeats)
+    h = rate(lambda t: pipe(t, batch_size=8, truncation=True, max_length=512), texts, args.repeats)
+    words = sum(len(t.split()) for t in texts) / len(texts)
+    print(json.dumps({"articles": len(texts), "mean_words": round(words), "threads": args.threads,
+                      "warta_articles_per_s": round(w, 2), "hf_indobert_base_pipeline_articles_per_s": round(h, 2),
+                      "speedup": round(w / h, 1)}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

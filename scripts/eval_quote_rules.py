@@ -1,0 +1,71 @@
+"""Evaluate the rule-based quote extractor against the naive baseline on one split.
+
+    python scripts/eval_quote_rules.py [--split dev] [--data data] [--errors]
+
+Reads data/{split}.jsonl if it exists, else parses data/authored and keeps the records whose
+group hashes to the split. Prints a Markdown table; --errors also prints span and speaker
+mismatches of the rule system (use only on train/dev).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from warta.quotes import baseline_quotes, extract_quotes
+from warta_training.corpus import authored_records, read_jsonl, split_of
+from warta_training.quote_metrics import quote_metrics
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load(split: str, data: Path) -> list[dict]:
+    path = data / f"{split}.jsonl"
+    if path.exists():
+        return read_jsonl(path)
+    return [r for r in authored_records(data / "authored") if split_of(r["meta"]["group"]) == split]
+
+
+def table(results: dict[str, dict]) -> str:
+    cols = ["exact_p", "exact_r", "exact_f1", "overlap_f1", "speaker_acc", "speaker_acc_lenient", "cue_acc", "n_gold", "n_pred"]
+    lines = ["| system | type | " + " | ".join(cols) + " |", "|---|---|" + "---|" * len(cols)]
+    for name, m in results.items():
+        for t, row in m.items():
+            cells = [f"{row[c]:.3f}" if isinstance(row[c], float) else str(row[c]) for c in cols]
+            lines.append(f"| {name} | {t} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def print_errors(recs: list[dict], preds: list[list[dict]]) -> None:
+    for rec, pred in zip(recs, preds):
+        t = rec["text"]
+        gold = {(q["start"], q["end"], q["type"]): q for q in rec["quotes"]}
+        pk = {(q["start"], q["end"], q["type"]): q for q in pred}
+        for k in sorted(set(gold) - set(pk)):
+            print(f"MISS {rec['id']} {k[2]}: {t[max(k[0]-50,0):k[0]]!r} [[{t[k[0]:k[1]][:120]!r}]] {t[k[1]:k[1]+30]!r}")
+        for k in sorted(set(pk) - set(gold)):
+            print(f"FP   {rec['id']} {k[2]}: {t[max(k[0]-50,0):k[0]]!r} [[{t[k[0]:k[1]][:120]!r}]] {t[k[1]:k[1]+30]!r}")
+        for k in sorted(set(pk) & set(gold)):
+            g, p = gold[k], pk[k]
+            if " ".join(g["speaker"].split()) != " ".join(p["speaker"].split()):
+                print(f"SPK  {rec['id']} {k[2]}: gold={g['speaker']!r} pred={p['speaker']!r} gm={g['speaker_mention'] and g['speaker_mention']['text']!r} pm={p['speaker_mention'] and p['speaker_mention']['text']!r} :: {t[k[0]:k[0]+40]!r}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--split", default="dev")
+    ap.add_argument("--data", type=Path, default=ROOT / "data")
+    ap.add_argument("--errors", action="store_true")
+    args = ap.parse_args(argv)
+    recs = load(args.split, args.data)
+    rules = [extract_quotes(r["text"]) for r in recs]
+    base = [baseline_quotes(r["text"]) for r in recs]
+    print(f"## Quote extraction, split={args.split} ({len(recs)} articles)\n")
+    print(table({"extract_quotes": quote_metrics(recs, rules), "baseline_quotes": quote_metrics(recs, base)}))
+    if args.errors:
+        print_errors(recs, rules)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,347 @@
+"""Rule-based quote extraction (warta.quotes) and its metrics (warta_training.quote_metrics).
+
+All test strings are written for these tests; none come from the seed articles.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from warta.quotes import (
+    baseline_quotes,
+    extract_quotes,
+    find_cue,
+    find_direct_quotes,
+    find_indirect_quotes,
+    is_statement,
+    resolve_speakers,
+)
+from warta_training.quote_metrics import quote_metrics
+
+
+def spans_text(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    return [text[s:e] for s, e in spans]
+
+
+def by_text(quotes: list[dict], prefix: str) -> dict:
+    return next(q for q in quotes if q["text"].startswith(prefix))
+
+
+# --- quote-mark pairing ---------------------------------------------------------------------
+
+
+def test_curly_quote_drops_attribution_comma():
+    t = "“Kami siap mengamankan TPS,” ujarnya."
+    assert spans_text(t, find_direct_quotes(t)) == ["Kami siap mengamankan TPS"]
+
+
+def test_final_period_inside_marks_stays():
+    t = "Kapolres berkata, “Semua personel sudah siap.”"
+    assert spans_text(t, find_direct_quotes(t)) == ["Semua personel sudah siap."]
+
+
+def test_straight_quotes_alternate():
+    t = '"Patroli jalan terus," kata Budi. "Warga tenang saja," tambahnya.'
+    assert spans_text(t, find_direct_quotes(t)) == ["Patroli jalan terus", "Warga tenang saja"]
+
+
+def test_kompas_style_same_mark_both_sides():
+    t = "Ia menegaskan hal itu. ”Tidak ada ruang untuk politik uang,” tegas Rudi."
+    assert spans_text(t, find_direct_quotes(t)) == ["Tidak ada ruang untuk politik uang"]
+
+
+def test_multi_sentence_quote_is_one_span():
+    t = "“Jalan licin. Personel harus hati-hati. Jangan ngebut,” kata Kapolsek."
+    assert spans_text(t, find_direct_quotes(t)) == ["Jalan licin. Personel harus hati-hati. Jangan ngebut"]
+
+
+def test_multi_paragraph_reopened_quote_is_one_span():
+    t = "“Pos kami dirikan di tiga titik. Semua dijaga.\n\n“Kalau hujan, personel tetap siaga,” ujar Joni."
+    spans = find_direct_quotes(t)
+    assert len(spans) == 1
+    s, e = spans[0]
+    assert t[s:e] == "Pos kami dirikan di tiga titik. Semua dijaga.\n\n“Kalau hujan, personel tetap siaga"
+
+
+def test_closed_paragraph_then_new_quote_are_two_spans():
+    t = "“Pos sudah siap.”\n\n“Personel juga siap,” ujarnya."
+    assert spans_text(t, find_direct_quotes(t)) == ["Pos sudah siap.", "Personel juga siap"]
+
+
+def test_nested_single_quote_reported_with_outer():
+    t = "“Pesan Kapolda jelas, ‘jangan ada anggota yang berpolitik’. Itu kami jalankan,” kata Iwan."
+    got = spans_text(t, find_direct_quotes(t))
+    assert "jangan ada anggota yang berpolitik" in got
+    assert any(g.startswith("Pesan Kapolda jelas") and g.endswith("Itu kami jalankan") for g in got)
+    # the system keeps a relayed message as its own quote, a local saying is dropped
+    assert {q["text"] for q in extract_quotes(t)} == set(got)
+
+
+def test_unclosed_mark_does_not_swallow_article():
+    t = "“Kami sudah siap semua personel di lapangan\n\nRakor ditutup siang hari.\n\n“Aman,” kata Budi."
+    got = spans_text(t, find_direct_quotes(t))
+    assert got == ["Aman"]
+
+
+def test_apostrophe_inside_word_is_not_a_mark():
+    t = "“Salat Jum’at tetap kami jaga,” ujar Andi."
+    assert spans_text(t, find_direct_quotes(t)) == ["Salat Jum’at tetap kami jaga"]
+
+
+# --- scare quotes ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bawaslu mengawasi praktik “serangan fajar” menjelang pencoblosan.",
+        "Warga melaporkan pembagian “amplop” di dusun itu.",
+        "Polres menggelar kegiatan “Cooling System Pilkada Damai” di alun-alun.",
+        "“Pilkada Damai Tanpa Hoaks” – begitu bunyi spanduk di depan kantor KPU.",
+    ],
+)
+def test_scare_quotes_and_titles_are_not_statements(text):
+    spans = find_direct_quotes(text)
+    assert spans and not any(is_statement(text, sp) for sp in spans)
+    assert extract_quotes(text) == []
+
+
+def test_statement_with_cue_is_kept_even_if_short():
+    t = "“Siap!” seru para personel."
+    (sp,) = find_direct_quotes(t)
+    assert is_statement(t, sp)
+
+
+# --- cues and mentions ----------------------------------------------------------------------
+
+
+def cue_and_mention(text: str, span: tuple[int, int]) -> tuple[str | None, str | None]:
+    c, m = find_cue(text, span, "direct")
+    return (text[c[0] : c[1]] if c else None, text[m[0] : m[1]] if m else None)
+
+
+def test_cue_after_with_name():
+    t = "“Semua TPS kami jaga,” kata Roland kepada wartawan."
+    (sp,) = find_direct_quotes(t)
+    assert cue_and_mention(t, sp) == ("kata", "Roland")
+
+
+def test_cue_after_with_title_and_rank():
+    t = "“Personel sudah siap,” tegas Kapolres Bone AKBP Malpa Malacoppo, S.I.K., M.H. saat apel."
+    (sp,) = find_direct_quotes(t)
+    assert cue_and_mention(t, sp) == ("tegas", "Kapolres Bone AKBP Malpa Malacoppo, S.I.K., M.H.")
+
+
+def test_nya_cue_mention_is_the_clitic():
+    t = "“Kami minta warga tenang,” ungkapnya."
+    (sp,) = find_direct_quotes(t)
+    c, m = find_cue(t, sp, "direct")
+    assert t[c[0] : c[1]] == "ungkapnya"
+    assert t[m[0] : m[1]] == "nya" and m[1] == c[1]
+
+
+def test_cue_before_the_quote():
+    t = "Kapolres AKBP Malpa Malacoppo mengatakan, “Pengamanan dimulai besok.”"
+    (sp,) = find_direct_quotes(t)
+    assert cue_and_mention(t, sp) == ("mengatakan", "Kapolres AKBP Malpa Malacoppo")
+
+
+def test_pronoun_cue_before_the_quote():
+    t = "Ia menegaskan, “Tidak boleh ada yang memihak.”"
+    (sp,) = find_direct_quotes(t)
+    assert cue_and_mention(t, sp) == ("menegaskan", "Ia")
+
+
+def test_menurut_before_the_quote():
+    t = "Menurut Dandim, “Babinsa mendampingi setiap TPS.”"
+    (sp,) = find_direct_quotes(t)
+    assert cue_and_mention(t, sp) == ("Menurut", "Dandim")
+
+
+def test_split_quote_shares_cue_and_speaker():
+    t = "Kapolres Sleman AKBP Yayat Sudrajat memimpin apel.\n\n“Kami siap,” lanjut Yayat, “semua personel sudah dicek.”"
+    qs = extract_quotes(t)
+    first, second = by_text(qs, "Kami siap"), by_text(qs, "semua personel")
+    assert first["cue"] == second["cue"] and first["cue"]["text"] == "lanjut"
+    assert first["speaker"] == second["speaker"] == "AKBP Yayat Sudrajat"
+
+
+def test_quote_without_cue_has_null_cue():
+    t = "“Jalur mudik aman,” kata Roland.\n\n“Pos juga sudah berdiri.”"
+    q = by_text(extract_quotes(t), "Pos juga")
+    assert q["cue"] is None and q["speaker_mention"] is None
+
+
+# --- speaker resolution ---------------------------------------------------------------------
+
+ARTICLE = (
+    "Rakor dipimpin Kapolres Palopo AKBP Roland Sitorus, S.I.K., M.H. di aula Mapolres.\n\n"
+    "“Kita petakan titik rawan,” kata Roland.\n\n"
+    "“Bhabinkamtibmas turun ke desa,” ujar Kapolres.\n\n"
+    "Ia menambahkan, personel akan bergeser sejak subuh.\n\n"
+    "“Jangan ada yang terlambat,” tegasnya.\n\n"
+    "Ketua KPU Palopo, Hj. Nurul Hidayah, memaparkan jadwal logistik. “Kotak suara tiba Senin,” katanya.\n\n"
+    "“Gudang dijaga 24 jam.”"
+)
+
+
+@pytest.fixture(scope="module")
+def article_quotes() -> list[dict]:
+    return extract_quotes(ARTICLE)
+
+
+def test_short_name_resolves_to_fullest_form(article_quotes):
+    q = by_text(article_quotes, "Kita petakan")
+    assert q["speaker"] == "AKBP Roland Sitorus, S.I.K., M.H."
+    assert q["speaker_role"] == "Kapolres Palopo"
+
+
+def test_title_only_mention_resolves_to_role_holder(article_quotes):
+    assert by_text(article_quotes, "Bhabinkamtibmas")["speaker"] == "AKBP Roland Sitorus, S.I.K., M.H."
+
+
+def test_pronoun_and_nya_follow_previous_speaker(article_quotes):
+    ind = by_text(article_quotes, "personel akan bergeser")
+    assert ind["type"] == "indirect" and ind["speaker_mention"]["text"] == "Ia"
+    assert ind["speaker"] == "AKBP Roland Sitorus, S.I.K., M.H."
+    assert by_text(article_quotes, "Jangan ada")["speaker"] == "AKBP Roland Sitorus, S.I.K., M.H."
+
+
+def test_nya_after_new_person_in_paragraph(article_quotes):
+    q = by_text(article_quotes, "Kotak suara")
+    assert q["speaker"] == "Hj. Nurul Hidayah" and q["speaker_role"] == "Ketua KPU Palopo"
+
+
+def test_uncued_continuation_keeps_previous_speaker(article_quotes):
+    assert by_text(article_quotes, "Gudang dijaga")["speaker"] == "Hj. Nurul Hidayah"
+
+
+def test_unnamed_speaker_gets_fullest_description():
+    t = "Pj Bupati Luwu Utara hadir dalam apel.\n\n“Saya minta semua netral,” kata Pj Bupati."
+    (q,) = extract_quotes(t)
+    assert q["speaker"] == "Pj Bupati Luwu Utara"
+
+
+def test_resolve_speakers_accepts_plain_dicts():
+    t = "Dandim 1407/Bone Letkol Inf Bayu Setiawan hadir.\n\n“Babinsa siap,” ujar Dandim."
+    (sp,) = find_direct_quotes(t)
+    c, m = find_cue(t, sp, "direct")
+    q = {"start": sp[0], "end": sp[1], "speaker_mention": {"start": m[0], "end": m[1], "text": t[m[0] : m[1]]}}
+    assert resolve_speakers(t, [q]) == [("Letkol Inf Bayu Setiawan", "Dandim 1407/Bone")]
+
+
+# --- indirect quotes ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "cue", "mention"),
+    [
+        ("Kapolres Bone mengatakan, personel gabungan sudah disiagakan di 27 kecamatan.",
+         "personel gabungan sudah disiagakan di 27 kecamatan", "mengatakan", "Kapolres Bone"),
+        ("Ketua KPU menyampaikan bahwa logistik tiba sebelum hari pencoblosan.",
+         "logistik tiba sebelum hari pencoblosan", "menyampaikan", "Ketua KPU"),
+        ("Menurut Roland, jalur alternatif sudah disiapkan sejak pekan lalu.",
+         "jalur alternatif sudah disiapkan sejak pekan lalu", "Menurut", "Roland"),
+        ("Ia menjelaskan, ada 41 TPS yang masuk kategori rawan.",
+         "ada 41 TPS yang masuk kategori rawan", "menjelaskan", "Ia"),
+        ("Dandim menegaskan agar prajurit tetap netral selama tahapan Pilkada.",
+         "prajurit tetap netral selama tahapan Pilkada", "menegaskan", "Dandim"),
+    ],
+)
+def test_indirect_patterns(text, span, cue, mention):
+    ((s, e), (cs, ce), m) = find_indirect_quotes(text)[0]
+    assert text[s:e] == span and text[cs:ce] == cue and text[m[0] : m[1]] == mention
+
+
+def test_indirect_skips_text_inside_direct_quotes():
+    t = "“Kapolres mengatakan, semua personel siaga,” ujar Budi."
+    assert find_indirect_quotes(t) == []
+
+
+def test_speech_summary_without_content_is_not_indirect():
+    t = "Kapolres juga memaparkan kesiapan pengamanan di seluruh kecamatan."
+    assert find_indirect_quotes(t) == []
+
+
+def test_indirect_stops_before_a_direct_quote_but_keeps_scare_quotes():
+    t = "Ia menyebut praktik “amplop” masih terjadi di desa. “Kami awasi,” katanya."
+    ((s, e), _, _) = find_indirect_quotes(t)[0]
+    assert t[s:e] == "praktik “amplop” masih terjadi di desa"
+
+
+# --- output schema and offsets --------------------------------------------------------------
+
+
+def test_extract_quotes_schema(article_quotes):
+    keys = {"text", "start", "end", "type", "cue", "speaker_mention", "speaker", "speaker_role"}
+    starts = [q["start"] for q in article_quotes]
+    assert starts == sorted(starts)
+    for q in article_quotes:
+        assert set(q) == keys
+        assert ARTICLE[q["start"] : q["end"]] == q["text"]
+        for k in ("cue", "speaker_mention"):
+            if q[k] is not None:
+                assert ARTICLE[q[k]["start"] : q[k]["end"]] == q[k]["text"]
+
+
+def test_baseline_is_naive():
+    t = "Kapolres AKBP Budi Santoso memimpin apel. “Semua siap,” ujarnya. Warga menyebut “amplop” beredar."
+    got = baseline_quotes(t)
+    assert [q["text"] for q in got] == ["Semua siap", "amplop"]  # no scare-quote filter on purpose
+    assert got[0]["speaker"] == "AKBP Budi Santoso"
+    assert all(q["type"] == "direct" for q in got)
+
+
+ALPHABET = st.sampled_from(
+    list("ab ,.“”\"‘’'\nKkI") + [" ujar", " kata", "nya", " AKBP ", " Budi", " mengatakan, ", "Menurut ", "Kapolres ", ", S.I.K.", " bahwa "]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ALPHABET, max_size=80).map("".join))
+def test_offsets_always_valid(text):
+    for fn in (extract_quotes, baseline_quotes):
+        for q in fn(text):
+            assert 0 <= q["start"] <= q["end"] <= len(text)
+            assert text[q["start"] : q["end"]] == q["text"]
+            for k in ("cue", "speaker_mention"):
+                if q[k] is not None:
+                    assert text[q[k]["start"] : q[k]["end"]] == q[k]["text"]
+    for s, e in find_direct_quotes(text):
+        assert 0 <= s < e <= len(text)
+
+
+# --- metrics --------------------------------------------------------------------------------
+
+
+def _q(s: int, e: int, typ: str = "direct", speaker: str = "A", cue: tuple[int, int] | None = None) -> dict:
+    c = {"start": cue[0], "end": cue[1], "text": ""} if cue else None
+    return {"start": s, "end": e, "type": typ, "speaker": speaker, "cue": c}
+
+
+def test_quote_metrics_toy_example():
+    gold = [
+        {"quotes": [_q(0, 10, speaker="AKBP X, S.I.K.", cue=(12, 16)), _q(20, 30), _q(40, 60, "indirect", "B")]},
+    ]
+    pred = [[
+        _q(0, 10, speaker="AKBP X", cue=(12, 16)),  # exact, speaker wrong strictly, right leniently
+        _q(21, 30, speaker="A"),                    # overlap 9/10 -> matched, not exact
+        _q(70, 80, "indirect", "B"),                # no overlap -> false positive
+    ]]
+    m = quote_metrics(gold, pred)
+    d, i, a = m["direct"], m["indirect"], m["all"]
+    assert d["exact_p"] == pytest.approx(0.5) and d["exact_r"] == pytest.approx(0.5)
+    assert d["overlap_f1"] == pytest.approx(1.0)
+    assert d["speaker_acc"] == pytest.approx(0.5) and d["speaker_acc_lenient"] == pytest.approx(1.0)
+    assert d["cue_acc"] == pytest.approx(1.0)
+    assert i["exact_f1"] == 0.0 and i["overlap_f1"] == 0.0 and i["n_gold"] == 1
+    assert a["exact_p"] == pytest.approx(1 / 3) and a["exact_r"] == pytest.approx(1 / 3)
+    assert a["overlap_f1"] == pytest.approx(2 / 3)
+
+
+def test_quote_metrics_type_must_match():
+    gold = [{"quotes": [_q(0, 10, "direct")]}]
+    m = quote_metrics(gold, [[_q(0, 10, "indirect")]])
+    assert m["direct"]["overlap_r"] == 0.0 and m["all"]["overlap_f1"] == 0.0
