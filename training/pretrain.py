@@ -146,12 +146,15 @@ def pretrain(tok, lines: list[str], out_dir: Path | None, cfg: PretrainConfig, p
     return metrics
 
 
-def save_encoder(model, tok, out_dir: Path, metrics: dict, fp16: bool = True) -> None:
-    """Save as a Hugging Face checkpoint; fp16 halves the size, loaders upcast to float32."""
+def save_encoder(model, tok, out_dir: Path, metrics: dict) -> None:
+    """Save as a Hugging Face checkpoint in float32.
+
+    transformers 5 loads with `dtype="auto"`, so an fp16 file would make a plain
+    `AutoModel.from_pretrained` compute in half precision, which is slow and lossy on CPU;
+    at our size float32 still fits the 25 MB budget.
+    """
     with atomic_dir(Path(out_dir)) as tmp:
-        if fp16:
-            model = model.half()
-        model.config.dtype = "float32"  # what `dtype="auto"` loaders should compute in on CPU
+        model = model.float()
         model.save_pretrained(str(tmp), safe_serialization=True)
         tok.save_pretrained(str(tmp))
         (tmp / "pretrain_metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
