@@ -598,7 +598,13 @@ def _eligible(w: str) -> bool:
     return w[0].isupper() or (w[0].isdigit() and "/" in w) or bool(_PAREN_WORD_RE.fullmatch(w))
 
 
-def _runs(text: str) -> list[Run]:
+@lru_cache(maxsize=32)
+def _runs(text: str) -> tuple[Run, ...]:
+    """Capitalised-word runs per paragraph; cached because every mention being resolved rescans them."""
+    return tuple(_scan_runs(text))
+
+
+def _scan_runs(text: str) -> list[Run]:
     runs: list[Run] = []
     for ps, pe in _paragraphs(text):
         cur: list[tuple[int, int, str]] = []

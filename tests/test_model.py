@@ -57,7 +57,7 @@ def _probs(text, offsets, spans: dict[str, tuple[int, int]]):
     return probs
 
 
-def test_assemble_quotes_lets_the_tagger_overrule_rules(tiny_model):
+def test_assemble_quotes_gates_rule_candidates_with_the_tagger(tiny_model):
     from warta.modeling import TAGS
     from warta.quote_tagging import assemble_quotes
     from warta.windows import tokenize
@@ -67,15 +67,33 @@ def test_assemble_quotes_lets_the_tagger_overrule_rules(tiny_model):
     _, offsets = tokenize(p.tok, text)
     quote = (text.index("Kami"), text.index(",”"))
     indirect = (text.index("personel"), text.index("disiagakan") + len("disiagakan"))
-    with_dq = assemble_quotes(text, _probs(text, offsets, {"DQ": quote, "IQ": indirect, "CUE": (text.index("menegaskan"), text.index("menegaskan") + 10)}), offsets, TAGS)
-    assert [(q["type"], q["text"], q["speaker"]) for q in with_dq] == [
-        ("direct", "Kami siap mengamankan Pilkada", "AKBP Malpa Malacoppo"),
-        ("indirect", "personel sudah disiagakan", "AKBP Malpa Malacoppo"),
-    ]
-    assert with_dq[1]["cue"]["text"] == "menegaskan"
-    # the same quote marks, but the tagger calls the span a non-statement: it is dropped
-    without = assemble_quotes(text, _probs(text, offsets, {}), offsets, TAGS)
-    assert without == []
+    agree = _probs(text, offsets, {"DQ": quote, "IQ": indirect, "CUE": (text.index("menegaskan"), text.index("menegaskan") + 10)})
+    expected = [("direct", "Kami siap mengamankan Pilkada", "AKBP Malpa Malacoppo"), ("indirect", "personel sudah disiagakan", "AKBP Malpa Malacoppo")]
+    for th in (None, {"direct": 0.9, "indirect": 0.9}):
+        found = assemble_quotes(text, agree, offsets, TAGS, th)
+        assert [(q["type"], q["text"], q["speaker"]) for q in found] == expected
+        assert found[1]["cue"]["text"] == "menegaskan" and all(q["score"] == 1.0 for q in found)
+    silent = _probs(text, offsets, {})
+    # at the default gate the rules decide and the tagger only scores
+    assert [(q["type"], q["text"], q["score"]) for q in assemble_quotes(text, silent, offsets, TAGS)] == [
+        ("direct", "Kami siap mengamankan Pilkada", 0.5), ("indirect", "personel sudah disiagakan", 0.5)]
+    # a stricter dev-tuned gate lets the tagger veto what it does not see
+    assert assemble_quotes(text, silent, offsets, TAGS, {"direct": 0.75, "indirect": 0.75}) == []
+
+
+def test_quote_gate_tuning_picks_the_gate_dev_supports(tiny_model, monkeypatch):
+    import warta_training.tuning as qt
+    from warta.quote_tagging import Candidate
+
+    rec = {"text": "x", "quotes": [{"type": "direct", "start": 0, "end": 5}]}
+    cands = [Candidate("direct", (0, 5), True, 0.9), Candidate("direct", (10, 20), True, 0.1),
+             Candidate("indirect", (30, 40), True, 0.2)]
+    monkeypatch.setattr(qt, "quote_candidates", lambda *a: cands)
+    th = qt.tune_quote_thresholds(Predictor.load(tiny_model), [rec])
+    # direct: the tagger rightly vetoes the rule's false candidate (score 0.55) but keeps 0.95
+    assert 0.55 < th["direct"] <= 0.95
+    # indirect: no gold quotes, every gate scores F1 0, and a tie keeps the rules' own decision
+    assert th["indirect"] == 0.5
 
 
 def test_inference_package_never_imports_training():

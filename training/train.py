@@ -1,4 +1,6 @@
-"""`warta train`: fine-tune the event classifier from the embedded encoder or any HF checkpoint.
+"""`warta train`: fine-tune events, quote tags and summary sentence scores from one encoder.
+
+The embedded encoder (model/encoder) is the default base; any HF checkpoint works too.
 
     warta train --out runs/event                        # from model/encoder (offline)
     warta train --base-model indobenchmark/indobert-base-p1 --out runs/indobert
@@ -27,14 +29,16 @@ from warta.atomic import atomic_dir
 from warta.batching import Encoded, encode, make_batch
 from warta.labels import EVENT_LABELS
 from warta.modeling import TAGS, WartaModel, load_encoder
+from warta.predictor import Predictor
 from warta.sentences import split_sentences
 
+from .augment import augment
 from .corpus import load_split
 from .metrics import event_metrics, tune_thresholds
 from .targets import oracle_sentences, token_tags
+from .tuning import SUMMARY_DEFAULTS, tune_quote_thresholds, tune_summary
 
 DEFAULT_BASE = str(Path(__file__).resolve().parent.parent / "model" / "encoder")
-SUMMARY_DEFAULTS = {"max_sentences": 3, "min_sentences": 2, "word_budget": 60}
 
 
 @dataclass
@@ -42,19 +46,20 @@ class TrainArgs:
     base_model: str = DEFAULT_BASE
     data: str = "data"
     out: str = "runs/warta"
-    epochs: int = 12
+    epochs: int = 20
     batch_size: int = 8  # articles per step
     lr: float = 3e-4
     head_lr: float = 1e-3
     weight_decay: float = 0.01
     warmup_frac: float = 0.1
-    patience: int = 3
+    patience: int = 5
     max_len: int = 128
     stride: int = 96
     tag_weight: float = 1.0  # loss weights of the quote tagger and sentence scorer against the event loss
     sentence_weight: float = 1.0
     seed: int = 13
     random_init: bool = False  # same architecture, random weights: the pretraining ablation
+    no_augment: bool = False  # skip the event-name variant copies of training articles (training/augment.py)
     threads: int = 0  # 0: torch's default
 
 
@@ -139,28 +144,6 @@ def dev_scores(out: dict[str, np.ndarray], examples: list[Example]) -> dict[str,
             "score": round((float(ev) + tag_f1 + sent) / 3, 4)}
 
 
-def tune_summary(records: list[dict], sentence_scores: np.ndarray) -> dict:
-    """Sentence count and word budget that maximise dev ROUGE-L, as thresholds are tuned for events."""
-    from warta.summarize import select_sentences
-
-    from .rouge import scorer
-
-    sc = scorer(("rougeL",))
-    sents = [split_sentences(r["text"]) for r in records]
-    per_doc = np.split(sentence_scores, np.cumsum([len(x) for x in sents])[:-1])
-    best = (-1.0, SUMMARY_DEFAULTS)
-    for max_s in (2, 3, 4):
-        for budget in (40, 50, 60, 70):
-            for min_s in (1, 2):
-                cfg = {"max_sentences": max_s, "min_sentences": min(min_s, max_s), "word_budget": budget}
-                total = 0.0
-                for r, ss, scores in zip(records, sents, per_doc):
-                    pick = select_sentences(ss, scores.tolist(), **cfg)
-                    total += sc.score(r["summary"], " ".join(ss[i].text for i in pick))["rougeL"].fmeasure
-                best = max(best, (total / max(1, len(records)), cfg), key=lambda x: x[0])
-    return {**best[1], "dev_rougeL": round(100 * best[0], 2)}
-
-
 def build_model(args: TrainArgs):
     enc, tok = load_encoder(args.base_model)
     if args.random_init:
@@ -186,7 +169,11 @@ def train(args: TrainArgs, progress: bool = True) -> dict:
     if args.threads:
         torch.set_num_threads(args.threads)
     model, tok = build_model(args)
-    train_set = make_examples(tok, load_split(Path(args.data), "train"), progress)
+    train_records = load_split(Path(args.data), "train")
+    if not args.no_augment:
+        rng = random.Random(args.seed)
+        train_records += [a for r in train_records if (a := augment(r, rng)) is not None]
+    train_set = make_examples(tok, train_records, progress)
     dev_records = load_split(Path(args.data), "dev")
     dev_set = make_examples(tok, dev_records, progress)
     steps = args.epochs * ((len(train_set) + args.batch_size - 1) // args.batch_size)
@@ -249,6 +236,7 @@ def train(args: TrainArgs, progress: bool = True) -> dict:
         "history": history,
         "dev_metrics": {"events": result["dev_tuned"], **result["dev_scores"]},
     }
+    config["quote_thresholds"] = result["quote_thresholds"] = tune_quote_thresholds(Predictor(model.eval(), tok, config), dev_records, progress)
     with atomic_dir(Path(args.out)) as tmp:
         model.save(tmp, tok, config)
     return result
