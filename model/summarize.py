@@ -2,7 +2,25 @@
 
 from __future__ import annotations
 
+import re
+
 from .sentences import Sentence, is_boilerplate
+
+# A dateline opening the lead: "KOTA – ", "KOTA, SITUS.COM – ", "Tribratanews.polri.go.id – Kota. ".
+# The splitter keeps it with the first sentence (it is no sentence of its own), but it is page
+# furniture, not news content, so a summary leaves it out.
+_DATELINE_PREFIX_RE = re.compile(
+    r"(?:[A-Za-z]+(?:\.[\w-]+){1,5}\s*[–—-]{1,2}\s+(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*\.\s+"  # site – Place.
+    r"|(?:[A-Z][A-Z'/ -]*[A-Z](?:,\s*[A-Za-z0-9.' -]{2,40}?)?|[A-Za-z]+(?:\.[\w-]+){1,5})\s*[–—-]{1,2}\s+)"  # PLACE[, SITE] –
+)
+
+
+def trim_dateline(sentence: Sentence) -> Sentence:
+    """The sentence without a leading dateline; offsets stay true to the original text."""
+    m = _DATELINE_PREFIX_RE.match(sentence.text)
+    if not m or not any(ch.isalpha() for ch in sentence.text[m.end() :]):
+        return sentence
+    return Sentence(sentence.start + m.end(), sentence.end, sentence.text[m.end() :])
 
 
 def select_sentences(sentences: list[Sentence], scores: list[float], max_sentences: int = 3, min_sentences: int = 2,
@@ -16,7 +34,7 @@ def select_sentences(sentences: list[Sentence], scores: list[float], max_sentenc
     chosen: list[int] = []
     words = 0
     for i in ranked:
-        n = len(sentences[i].text.split())
+        n = len(trim_dateline(sentences[i]).text.split())
         if len(chosen) >= max_sentences:
             break
         if chosen and words + n > word_budget and len(chosen) >= min_sentences:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from warta.sentences import Sentence, is_boilerplate, split_sentences
+from warta.summarize import trim_dateline
 
 from .rouge import scorer
 
@@ -40,8 +41,10 @@ def baseline_summaries(texts: list[str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {"lead3": [], "lead3_skip_boilerplate": [], "textrank": []}
     for t in texts:
         sents = split_sentences(t)
-        for name, idx in (("lead3", lead(sents)), ("lead3_skip_boilerplate", lead(sents, skip_boilerplate=True)), ("textrank", textrank(sents))):
-            out[name].append(" ".join(sents[i].text for i in idx))
+        out["lead3"].append(" ".join(sents[i].text for i in lead(sents)))
+        # the stronger Lead-3 drops the page furniture warta's own summaries drop
+        out["lead3_skip_boilerplate"].append(" ".join(trim_dateline(sents[i]).text for i in lead(sents, skip_boilerplate=True)))
+        out["textrank"].append(" ".join(sents[i].text for i in textrank(sents)))
     return out
 
 
