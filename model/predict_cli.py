@@ -43,6 +43,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     ap.add_argument("--id-key", default="id", help="JSONL/CSV field holding the article id")
     ap.add_argument("--threads", type=int, default=0, help="torch threads (default: one per core)")
     ap.add_argument("--no-progress", action="store_true")
+    ap.add_argument("--fp32", action="store_true", help="run the model in float32 instead of int8 linear layers (slower; scores shift slightly)")
     args = ap.parse_args(argv)
     if args.resume and args.output is None:
         ap.error("--resume needs -o/--output")
@@ -115,7 +116,7 @@ def predict_main(argv: list[str]) -> int:
 
         torch.set_num_threads(args.threads)
     try:
-        predictor = Predictor.load(args.model, batch_size=args.batch_size)
+        predictor = Predictor.load(args.model, batch_size=args.batch_size, quantize=not args.fp32)
     except ModelLoadError as e:
         print(f"warta predict: {e}", file=sys.stderr)
         return EXIT_USAGE

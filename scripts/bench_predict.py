@@ -5,7 +5,7 @@ IndoBERT-base-shaped model (12 layers, hidden 768, vocab 50k; random weights: sp
 
 Both read the same test-split articles on the same threads. The pipeline truncates at 512 tokens
 (as such a pipeline does by default); warta reads every article whole. Prints articles/second and
-the ratio.
+the ratios; also warta in float32 (`--fp32`) and how far int8 moves the event probabilities.
 """
 
 from __future__ import annotations
@@ -46,19 +46,24 @@ def main() -> int:
     ap.add_argument("--model", default=None)
     ap.add_argument("--data", type=Path, default=Path("data"))
     ap.add_argument("--articles", type=int, default=48)
-    ap.add_argument("--repeats", type=int, default=2)
+    ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     texts = [r["text"] for r in load_split(args.data, "test")][: args.articles]
-    warta = Predictor.load(args.model)
+    warta = Predictor.load(args.model)  # int8 linear layers, as `warta predict` runs it
+    fp32 = Predictor.load(args.model, quantize=False)
     pipe = hf_pipeline(warta.tok)
     w = rate(warta.predict, texts, args.repeats)
+    w32 = rate(fp32.predict, texts, args.repeats)
     h = rate(lambda t: pipe(t, batch_size=8, truncation=True, max_length=512), texts, args.repeats)
     words = sum(len(t.split()) for t in texts) / len(texts)
+    drift = (warta.event_probs(texts) - fp32.event_probs(texts)).abs().max().item()
     print(json.dumps({"articles": len(texts), "mean_words": round(words), "threads": args.threads,
-                      "warta_articles_per_s": round(w, 2), "hf_indobert_base_pipeline_articles_per_s": round(h, 2),
-                      "speedup": round(w / h, 1)}, indent=2))
+                      "warta_articles_per_s": round(w, 2), "warta_fp32_articles_per_s": round(w32, 2),
+                      "hf_indobert_base_pipeline_articles_per_s": round(h, 2),
+                      "speedup": round(w / h, 1), "int8_over_fp32": round(w / w32, 2),
+                      "int8_max_event_prob_shift": round(drift, 4)}, indent=2))
     return 0
 
 
