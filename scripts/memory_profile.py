@@ -1,6 +1,6 @@
 """Peak memory of `warta predict` over 1,000 and 10,000 articles: it should stay flat.
 
-    python scripts/memory_profile.py --sizes 1000 10000
+    python scripts/memory_profile.py --sizes 1000 10000 --out reports/memory.json
 
 Articles are the corpus texts cycled with fresh ids. `warta predict` runs as a child process
 writing to a file; its resident set size (children included) is sampled every 50 ms.
@@ -19,6 +19,7 @@ from pathlib import Path
 
 import psutil
 
+from warta.atomic import write_text_atomic
 from warta_training.corpus import SPLITS, load_split
 
 
@@ -43,6 +44,7 @@ def main() -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--data", type=Path, default=Path("data"))
     ap.add_argument("--model", default=None)
+    ap.add_argument("--out", type=Path, default=None, help="also write the results as JSON")
     args = ap.parse_args()
     texts = [r["text"] for s in SPLITS for r in load_split(args.data, s)]
     results = []
@@ -59,8 +61,12 @@ def main() -> int:
             lines = sum(1 for _ in open(Path(tmp) / f"out{n}.jsonl", encoding="utf-8")) if rc in (0, 3) else 0
             results.append({"articles": n, "peak_rss_mb": round(mb), "seconds": round(secs, 1), "exit_code": rc, "output_lines": lines})
             print(json.dumps(results[-1]), flush=True)
+    summary: dict = {"runs": results}
     if len(results) > 1:
-        print(json.dumps({"peak_ratio_largest_to_smallest": round(results[-1]["peak_rss_mb"] / results[0]["peak_rss_mb"], 3)}))
+        summary["peak_ratio_largest_to_smallest"] = round(results[-1]["peak_rss_mb"] / results[0]["peak_rss_mb"], 3)
+        print(json.dumps({"peak_ratio_largest_to_smallest": summary["peak_ratio_largest_to_smallest"]}))
+    if args.out:
+        write_text_atomic(args.out, json.dumps(summary, indent=2) + "\n")
     return 0
 
 

@@ -39,22 +39,26 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=Path("reports/ablation.json"))
     ap.add_argument("--pretrained-model", type=Path, default=None,
                     help="an already trained checkpoint from --base-model with default settings (e.g. model/default): reused as the pretrained arm")
+    ap.add_argument("--random-model", type=Path, default=None,
+                    help="an already trained `warta train --random-init` checkpoint: reused as the random-init arm")
     args = ap.parse_args()
     runs = {}
     with tempfile.TemporaryDirectory() as tmp:
         for name, random_init in (("pretrained", False), ("random init", True)):
             out = Path(tmp) / name.replace(" ", "_")
-            if name == "pretrained" and args.pretrained_model:
-                out = args.pretrained_model
-                history = json.loads((out / "warta_config.json").read_text(encoding="utf-8")).get("history", [])
+            reuse = args.pretrained_model if name == "pretrained" else args.random_model
+            if reuse:
+                out = reuse
+                cfg = json.loads((out / "warta_config.json").read_text(encoding="utf-8"))
+                history, max_epochs = cfg.get("history", []), cfg.get("train_args", {}).get("epochs")
             else:
                 print(f"== {name}", file=sys.stderr)
                 res = train(TrainArgs(base_model=args.base_model, data=str(args.data), out=str(out), epochs=args.epochs, random_init=random_init),
                             progress=sys.stderr.isatty())
-                history = res["history"]
+                history, max_epochs = res["history"], args.epochs
             runs[name] = {"dev_macro_f1": macro_f1(out, args.data, "dev"), "test_macro_f1": macro_f1(out, args.data, "test"),
-                          "epochs_run": len(history), "history": history}
-    result = {"base_model": Path(args.base_model).name, "epochs": args.epochs, "runs": runs}
+                          "max_epochs": max_epochs, "epochs_run": len(history), "history": history}
+    result = {"base_model": Path(args.base_model).name, "runs": runs}
     write_text_atomic(args.out, json.dumps(result, indent=2) + "\n")
     print(json.dumps({k: {m: v[m] for m in ("dev_macro_f1", "test_macro_f1")} for k, v in runs.items()}, indent=2))
     return 0

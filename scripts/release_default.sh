@@ -3,9 +3,13 @@
 # About an hour on 2 CPU cores; the encoder itself is rebuilt by scripts/build_encoder.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-warta train --out model/default
+# the default model and the random-init arm of the pretraining ablation, side by side on one thread each
+warta train --out model/default --threads 1 & main=$!
+warta train --out runs/random_init --random-init --threads 1 & ablation=$!
+wait "$main"; wait "$ablation"  # each wait returns that run's status, so set -e stops on a failed run
 warta evaluate --model model/default --split dev --out reports/dev
 warta evaluate --model model/default --split test --out reports/test
-python scripts/pretraining_ablation.py --pretrained-model model/default --out reports/ablation.json
+python scripts/pretraining_ablation.py --pretrained-model model/default --random-model runs/random_init --out reports/ablation.json
 python scripts/bench_predict.py | tee reports/bench.json
+if [ -d ../shared/seeds ]; then python scripts/check_seeds.py --out reports/seeds.json; fi
 python -m warta_training.model_card --out model_card.md

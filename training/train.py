@@ -46,13 +46,13 @@ class TrainArgs:
     base_model: str = DEFAULT_BASE
     data: str = "data"
     out: str = "runs/warta"
-    epochs: int = 20
+    epochs: int = 15
     batch_size: int = 8  # articles per step
     lr: float = 3e-4
     head_lr: float = 1e-3
     weight_decay: float = 0.01
     warmup_frac: float = 0.1
-    patience: int = 5
+    patience: int = 4
     max_len: int = 128
     stride: int = 96
     tag_weight: float = 1.0  # loss weights of the quote tagger and sentence scorer against the event loss
