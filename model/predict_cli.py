@@ -138,3 +138,7 @@ def predict_main(argv: list[str]) -> int:
         os.replace(partial, args.output)
     progress.close()
     return EXIT_PARTIAL if failed else EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(predict_main(sys.argv[1:]))

@@ -63,14 +63,36 @@ class TrainArgs:
     threads: int = 0  # 0: torch's default
 
 
+HELP = {
+    "base_model": "local folder or hub id of the encoder to fine-tune; the embedded model/encoder by default",
+    "data": "folder with train.jsonl and dev.jsonl",
+    "out": "where the best checkpoint is written (atomically)",
+    "epochs": "most epochs to train",
+    "batch_size": "articles per optimizer step",
+    "lr": "learning rate of the encoder",
+    "head_lr": "learning rate of the three heads",
+    "weight_decay": "AdamW weight decay",
+    "warmup_frac": "share of steps with linear warm-up",
+    "patience": "stop after this many epochs without a better dev score",
+    "max_len": "tokens per encoder window",
+    "stride": "tokens between window starts (windows overlap by max_len - stride)",
+    "tag_weight": "weight of the quote-tagging loss against the event loss",
+    "sentence_weight": "weight of the summary sentence loss against the event loss",
+    "seed": "random seed",
+    "random_init": "same architecture with random weights (the pretraining ablation)",
+    "no_augment": "no event-name variant copies of the training articles",
+    "threads": "torch threads (0: one per core)",
+}
+
+
 def parse_args(argv: list[str]) -> TrainArgs:
     ap = argparse.ArgumentParser(prog="warta train", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     for name, default in asdict(TrainArgs()).items():
         flag = "--" + name.replace("_", "-")
         if isinstance(default, bool):
-            ap.add_argument(flag, action="store_true")
+            ap.add_argument(flag, action="store_true", help=HELP[name])
         else:
-            ap.add_argument(flag, type=type(default), default=default)
+            ap.add_argument(flag, type=type(default), default=default, help=f"{HELP[name]} (default: %(default)s)")
     return TrainArgs(**vars(ap.parse_args(argv)))
 
 
