@@ -38,3 +38,17 @@ def test_select_never_takes_boilerplate():
 def test_trim_dateline_keeps_offsets_true(text, kept):
     s = trim_dateline(split_sentences(text)[0])
     assert s.text == kept and text[s.start : s.end] == kept
+
+
+def test_summary_tuning_stays_within_two_to_three_sentences_and_follows_dev():
+    import numpy as np
+
+    from warta_training.tuning import tune_summary
+
+    text = "Polres Bone menggelar rakor. Rakor dihadiri KPU dan Bawaslu. Personel disiagakan di TPS. Cuaca cerah."
+    three = [{"text": text, "summary": "Polres Bone menggelar rakor. Rakor dihadiri KPU dan Bawaslu. Personel disiagakan di TPS."}]
+    two = [{"text": text, "summary": "Polres Bone menggelar rakor. Rakor dihadiri KPU dan Bawaslu."}]
+    scores = np.array([0.9, 0.8, 0.7, 0.1])
+    assert tune_summary(three, scores)["max_sentences"] == 3
+    cfg = tune_summary(two, scores)
+    assert cfg["max_sentences"] == 2 and cfg["min_sentences"] == 2
