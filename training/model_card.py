@@ -85,8 +85,11 @@ def render(model_dir: Path, ev: dict | None, pre: dict | None, abl: dict | None,
         "or `warta predict articles/ -o out.jsonl`. Long articles are read whole in overlapping "
         f"{cfg.get('max_len', '?')}-token windows (stride {cfg.get('stride', '?')}), pooled by mean and max.", "",
         "## Training", "", f"Fine-tuned (all heads jointly) by `warta train` from `{Path(str(cfg.get('base_model', '?'))).name}` on the warta corpus v1 train split "
-        "(articles written and annotated by the warta team, see `data/GUIDELINES.md`); early stopping and per-label thresholds on dev: "
-        + ", ".join(f"{k} {v}" for k, v in cfg.get("thresholds", {}).items()) + ".", ""]
+        "(articles written and annotated by the warta team, see `data/GUIDELINES.md`)"
+        + ("" if cfg.get("train_args", {}).get("no_augment", True) else ", plus an event-name variant copy of each article naming an event (`training/augment.py`)")
+        + "; early stopping, per-label thresholds, quote gates and summary length on dev. Thresholds: "
+        + ", ".join(f"{k} {v}" for k, v in cfg.get("thresholds", {}).items()) + "; summary: "
+        + ", ".join(f"{k} {v}" for k, v in cfg.get("summary", {}).items()) + ".", ""]
     if ev:
         from .evaluate import quote_table_lines, summary_table_lines
 
