@@ -62,9 +62,8 @@ def _trim(text: str, span: Span) -> Span:
     return a, b
 
 
-def _span_mean(p: torch.Tensor, offsets: list[tuple[int, int]], span: Span) -> float:
-    # offsets ascend by start, so the tokens starting inside the span are one slice
-    starts = [a for a, _ in offsets]
+def _span_mean(p: torch.Tensor, offsets: list[tuple[int, int]], starts: list[int], span: Span) -> float:
+    # offsets ascend by start (`starts`, computed once per text), so the tokens starting inside the span are one slice
     lo, hi = bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1])
     idx = [t for t in range(lo, hi) if offsets[t][1] > offsets[t][0]]
     return float(p[idx].mean()) if idx else 0.0
@@ -75,7 +74,7 @@ def _nearest_before(spans: list[Span], pos: int, window: int) -> Span | None:
     return max(cands, key=lambda s: s[1]) if cands else None
 
 
-def _indirect(text: str, tag_ids: list[int], offsets, tags, p_iq: torch.Tensor) -> list[tuple[Span, Span | None, Span | None, float]]:
+def _indirect(text: str, tag_ids: list[int], offsets, starts: list[int], tags, p_iq: torch.Tensor) -> list[tuple[Span, Span | None, Span | None, float]]:
     cues = _runs(tag_ids, offsets, tags, "CUE")
     spks = _runs(tag_ids, offsets, tags, "SPK")
     out = []
@@ -87,7 +86,7 @@ def _indirect(text: str, tag_ids: list[int], offsets, tags, p_iq: torch.Tensor) 
         mention = _nearest_before(spks, cue[0] if cue else span[0], 60)
         if cue is None:
             cue, mention = find_cue(text, span, "indirect")
-        out.append((span, cue, mention, _span_mean(p_iq, offsets, span)))
+        out.append((span, cue, mention, _span_mean(p_iq, offsets, starts, span)))
     return out
 
 
@@ -102,9 +101,10 @@ def quote_candidates(text: str, tag_probs: torch.Tensor, offsets: list[tuple[int
     p_iq = tag_probs[:, col["B-IQ"]] + tag_probs[:, col["I-IQ"]]
     direct = find_direct_quotes(text)
     outer = [sp for sp in direct if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in direct)]
-    cands = [Candidate("direct", sp, is_statement(text, sp), _span_mean(p_dq, offsets, sp)) for sp in outer]
-    cands += [Candidate("indirect", sp, True, _span_mean(p_iq, offsets, sp), cue, m) for sp, cue, m in find_indirect_quotes(text, direct)]
-    for sp, cue, m, p in _indirect(text, tag_probs.argmax(-1).tolist(), offsets, tags, p_iq):
+    starts = [a for a, _ in offsets]
+    cands = [Candidate("direct", sp, is_statement(text, sp), _span_mean(p_dq, offsets, starts, sp)) for sp in outer]
+    cands += [Candidate("indirect", sp, True, _span_mean(p_iq, offsets, starts, sp), cue, m) for sp, cue, m in find_indirect_quotes(text, direct)]
+    for sp, cue, m, p in _indirect(text, tag_probs.argmax(-1).tolist(), offsets, starts, tags, p_iq):
         if not any(_overlaps(sp, c.span) for c in cands):
             cands.append(Candidate("indirect", sp, False, p, cue, m))
     return cands

@@ -89,7 +89,7 @@ def test_quote_gate_tuning_picks_the_gate_dev_supports(tiny_model, monkeypatch):
     cands = [Candidate("direct", (0, 5), True, 0.9), Candidate("direct", (10, 20), True, 0.1),
              Candidate("indirect", (30, 40), True, 0.2)]
     monkeypatch.setattr(qt, "quote_candidates", lambda *a: cands)
-    th = qt.tune_quote_thresholds(Predictor.load(tiny_model), [rec])
+    th = qt.tune_quote_thresholds([rec], qt.model_outputs(Predictor.load(tiny_model), [rec]))
     # direct: the tagger rightly vetoes the rule's false candidate (score 0.55) but keeps 0.95
     assert 0.55 < th["direct"] <= 0.95
     # indirect: no gold quotes, every gate scores F1 0, and a tie keeps the rules' own decision

@@ -36,7 +36,7 @@ from .augment import augment
 from .corpus import load_split
 from .metrics import event_metrics, tune_thresholds
 from .targets import oracle_sentences, token_tags
-from .tuning import SUMMARY_DEFAULTS, tune_quote_thresholds, tune_summary
+from .tuning import SUMMARY_DEFAULTS, model_outputs, tune_quote_thresholds, tune_summary
 
 DEFAULT_BASE = str(Path(__file__).resolve().parent.parent / "model" / "encoder")
 
@@ -258,7 +258,8 @@ def train(args: TrainArgs, progress: bool = True) -> dict:
         "history": history,
         "dev_metrics": {"events": result["dev_tuned"], **result["dev_scores"]},
     }
-    config["quote_thresholds"] = result["quote_thresholds"] = tune_quote_thresholds(Predictor(model.eval(), tok, config), dev_records, progress)
+    raws = model_outputs(Predictor(model.eval(), tok, config), dev_records, progress)
+    config["quote_thresholds"] = result["quote_thresholds"] = tune_quote_thresholds(dev_records, raws)
     with atomic_dir(Path(args.out)) as tmp:
         model.save(tmp, tok, config)
     return result

@@ -35,22 +35,27 @@ def _f1(tp: int, n_pred: int, n_gold: int) -> float:
     return 2 * tp / (n_pred + n_gold) if n_pred + n_gold else 0.0
 
 
-def tune_quote_thresholds(predictor: Predictor, records: list[dict], progress: bool = False) -> dict[str, float]:
-    """Per type, the gate maximising exact-span F1 of the candidates on `records`.
+def model_outputs(predictor: Predictor, records: list[dict], progress: bool = False) -> list[dict]:
+    """One model pass over `records` (Predictor.raw), shared by every tuner."""
+    texts = [r["text"] for r in records]
+    return [raw for i in tqdm(range(0, len(texts), predictor.batch_size), desc="dev pass", disable=not progress)
+            for raw in predictor.raw(texts[i : i + predictor.batch_size])]
+
+
+def tune_quote_thresholds(records: list[dict], raws: list[dict]) -> dict[str, float]:
+    """Per type, the gate maximising exact-span F1 of the candidates on `records` (raws: their model outputs).
 
     Ties go to the threshold nearest 0.5 (the rules' own decision), so the tagger overrules
     the rules only where dev shows it helps.
     """
     scored: dict[str, list[tuple[float, bool]]] = {t: [] for t in DEFAULT_THRESHOLDS}
     n_gold = dict.fromkeys(DEFAULT_THRESHOLDS, 0)
-    for i in tqdm(range(0, len(records), predictor.batch_size), desc="quote gates", disable=not progress):
-        chunk = records[i : i + predictor.batch_size]
-        for rec, raw in zip(chunk, predictor.raw([r["text"] for r in chunk])):
-            gold = {(q["type"], q["start"], q["end"]) for q in rec["quotes"]}
-            for q in rec["quotes"]:
-                n_gold[q["type"]] += 1
-            for c in quote_candidates(rec["text"], raw["tag_probs"], raw["offsets"], TAGS):
-                scored[c.type].append((c.score, (c.type, *c.span) in gold))
+    for rec, raw in zip(records, raws):
+        gold = {(q["type"], q["start"], q["end"]) for q in rec["quotes"]}
+        for q in rec["quotes"]:
+            n_gold[q["type"]] += 1
+        for c in quote_candidates(rec["text"], raw["tag_probs"], raw["offsets"], TAGS):
+            scored[c.type].append((c.score, (c.type, *c.span) in gold))
     best = {}
     for t, pairs in scored.items():
         f1s = {th: _f1(sum(ok for s, ok in pairs if s >= th), sum(s >= th for s, _ in pairs), n_gold[t]) for th in GRID}
@@ -84,10 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     predictor = Predictor.load(args.model)
     dev = load_split(args.data, "dev")
-    progress = sys.stderr.isatty()
-    quote = tune_quote_thresholds(predictor, dev, progress)
-    raws = [r for i in tqdm(range(0, len(dev), predictor.batch_size), desc="summary", disable=not progress)
-            for r in predictor.raw([d["text"] for d in dev[i : i + predictor.batch_size]])]
+    raws = model_outputs(predictor, dev, progress=sys.stderr.isatty())
+    quote = tune_quote_thresholds(dev, raws)
     summary = tune_summary(dev, np.concatenate([np.asarray(r["sentence_scores"]) for r in raws]))
     cfg_path = args.model / "warta_config.json"
     cfg = json.loads(cfg_path.read_text(encoding="utf-8"))
