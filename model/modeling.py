@@ -48,12 +48,32 @@ def mean_max(values: torch.Tensor, index: torch.Tensor, n: int) -> torch.Tensor:
     return torch.cat([_scatter_mean(values, index, n), _scatter_max(values, index, n)], dim=-1)
 
 
+EVENT_POOLINGS = ("document", "sentences")
+NO_EVIDENCE = -20.0  # event logit of an article without a sentence to score (empty text)
+
+
+def _group_max(logits: torch.Tensor, index: torch.Tensor, n: int) -> torch.Tensor:
+    """Row-wise max of `logits` per group; groups with no row get NO_EVIDENCE."""
+    out = torch.full((n, logits.shape[-1]), NO_EVIDENCE, dtype=logits.dtype)
+    if len(index):
+        out = out.scatter_reduce(0, index.unsqueeze(1).expand_as(logits), logits, reduce="amax", include_self=False)
+    return out
+
+
 class WartaModel(nn.Module):
-    def __init__(self, encoder: nn.Module, n_labels: int, n_tags: int = len(TAGS), dropout: float = 0.1):
+    def __init__(self, encoder: nn.Module, n_labels: int, n_tags: int = len(TAGS), dropout: float = 0.1,
+                 event_pooling: str = "document"):
         super().__init__()
+        if event_pooling not in EVENT_POOLINGS:
+            raise ValueError(f"event_pooling must be one of {EVENT_POOLINGS}, not {event_pooling!r}")
         self.encoder = encoder
+        self.event_pooling = event_pooling
         hidden = encoder.config.hidden_size
-        self.event_head = nn.Sequential(nn.Dropout(dropout), nn.Linear(2 * hidden, n_labels))
+        # "sentences": each sentence (read in its window's context) is scored, the article takes the
+        # max: one reporting sentence decides, however much unrelated text (furniture, quotes, related
+        # headlines) surrounds it, where a document mean is diluted by exactly that text.
+        event_in = 2 * hidden + (N_POS if event_pooling == "sentences" else 0)
+        self.event_head = nn.Sequential(nn.Dropout(dropout), nn.Linear(event_in, n_labels))
         self.tag_head = nn.Sequential(nn.Dropout(dropout), nn.Linear(hidden, n_tags))
         self.sentence_head = nn.Sequential(nn.Dropout(dropout), nn.Linear(4 * hidden + N_POS, hidden), nn.GELU(), nn.Linear(hidden, 1))
 
@@ -67,15 +87,24 @@ class WartaModel(nn.Module):
     def forward(self, batch) -> dict[str, torch.Tensor]:
         states = self.token_states(batch)
         doc_vec = mean_max(states, batch.token_doc, batch.n_docs)
-        out = {"event_logits": self.event_head(doc_vec), "tag_logits": self.tag_head(states)}
+        sent_vec = mean_max(states, batch.token_sent, batch.n_sents) if batch.n_sents else None
+        out = {"tag_logits": self.tag_head(states)}
+        if self.event_pooling == "sentences":
+            sent_events = self.event_head(torch.cat([sent_vec, batch.sent_pos], dim=-1)) if batch.n_sents else torch.zeros(0, self.n_labels)
+            out["event_logits"] = _group_max(sent_events, batch.sent_doc, batch.n_docs)
+        else:
+            out["event_logits"] = self.event_head(doc_vec)
         if batch.n_sents:
-            sent_vec = mean_max(states, batch.token_sent, batch.n_sents)
             # a sentence is scored against its article: the same words weigh differently in other stories
             feats = torch.cat([sent_vec, doc_vec[batch.sent_doc], batch.sent_pos], dim=-1)
             out["sentence_logits"] = self.sentence_head(feats).squeeze(-1)
         else:
             out["sentence_logits"] = torch.zeros(0)
         return out
+
+    @property
+    def n_labels(self) -> int:
+        return self.event_head[-1].out_features
 
     def heads_state(self) -> dict[str, torch.Tensor]:
         return {k: v for k, v in self.state_dict().items() if not k.startswith("encoder.")}
@@ -119,7 +148,7 @@ def load_checkpoint(folder: Path) -> tuple[WartaModel, object, dict]:
     try:
         config = json.loads((folder / CONFIG_FILE).read_text(encoding="utf-8"))
         enc, tok = load_encoder(str(folder))
-        model = WartaModel(enc, len(config["labels"]))
+        model = WartaModel(enc, len(config["labels"]), event_pooling=config.get("event_pooling", "document"))
         missing, unexpected = model.load_state_dict(load_file(str(folder / HEADS_FILE)), strict=False)
     except (OSError, ValueError, KeyError, json.JSONDecodeError) as e:
         raise ModelLoadError(f"cannot load warta checkpoint {folder}: {e}") from e

@@ -75,8 +75,14 @@ def evaluate_summaries(records: list[dict], preds: list[dict]) -> dict:
     return rouge_table([r["summary"] for r in records], systems)
 
 
-def evaluate_all(predictor: Predictor, data: Path, split: str) -> dict:
+def evaluate_all(predictor: Predictor, data: Path, split: str, id_prefixes: tuple[str, ...] = ()) -> dict:
+    """Every metric on one split; `id_prefixes` restricts it to a slice (e.g. the web-voice articles, ids w*)."""
     records = load_split(data, split)
+    if id_prefixes:
+        records = [r for r in records if r["id"].startswith(id_prefixes)]
+        if not records:
+            raise SystemExit(f"error: no {split} article has an id starting with {', '.join(id_prefixes)}")
+        split = f"{split} (ids {', '.join(p + '*' for p in id_prefixes)})"
     preds = predictor.predict([r["text"] for r in records])
     res = evaluate_events(predictor, records, preds, load_split(data, "train"), split)
     res["quotes"] = evaluate_quotes(records, preds)
@@ -168,10 +174,12 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--split", default="test", choices=["train", "dev", "test"])
     ap.add_argument("--out", type=Path, default=None, help="report folder (default reports/<split>)")
     ap.add_argument("--no-plots", action="store_true")
+    ap.add_argument("--id-prefix", action="append", default=[], help="only articles whose id starts with this (repeatable), "
+                    "e.g. w for the web-voice articles")
     args = ap.parse_args(argv)
     out = args.out or Path("reports") / args.split
     predictor = Predictor.load(args.model)
-    res = evaluate_all(predictor, args.data, args.split)
+    res = evaluate_all(predictor, args.data, args.split, tuple(args.id_prefix))
     out.mkdir(parents=True, exist_ok=True)
     if not args.no_plots:
         plot(res, out)

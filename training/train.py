@@ -28,7 +28,7 @@ from tqdm.auto import tqdm
 from warta.atomic import atomic_dir
 from warta.batching import Encoded, encode, make_batch
 from warta.labels import EVENT_LABELS
-from warta.modeling import TAGS, WartaModel, load_encoder
+from warta.modeling import EVENT_POOLINGS, TAGS, WartaModel, load_encoder
 from warta.predictor import Predictor
 from warta.sentences import split_sentences
 
@@ -55,6 +55,7 @@ class TrainArgs:
     patience: int = 4
     max_len: int = 128
     stride: int = 96
+    event_pooling: str = "sentences"  # "sentences": max over per-sentence event scores (warta.modeling)
     tag_weight: float = 1.0  # loss weights of the quote tagger and sentence scorer against the event loss
     sentence_weight: float = 1.0
     seed: int = 13
@@ -76,6 +77,7 @@ HELP = {
     "patience": "stop after this many epochs without a better dev score",
     "max_len": "tokens per encoder window",
     "stride": "tokens between window starts (windows overlap by max_len - stride)",
+    "event_pooling": "how an article's event score is read: 'document' pools all its tokens, 'sentences' takes the best-scoring sentence",
     "tag_weight": "weight of the quote-tagging loss against the event loss",
     "sentence_weight": "weight of the summary sentence loss against the event loss",
     "seed": "random seed",
@@ -85,6 +87,9 @@ HELP = {
 }
 
 
+CHOICES = {"event_pooling": EVENT_POOLINGS}
+
+
 def parse_args(argv: list[str]) -> TrainArgs:
     ap = argparse.ArgumentParser(prog="warta train", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     for name, default in asdict(TrainArgs()).items():
@@ -92,7 +97,8 @@ def parse_args(argv: list[str]) -> TrainArgs:
         if isinstance(default, bool):
             ap.add_argument(flag, action="store_true", help=HELP[name])
         else:
-            ap.add_argument(flag, type=type(default), default=default, help=f"{HELP[name]} (default: %(default)s)")
+            ap.add_argument(flag, type=type(default), default=default, choices=CHOICES.get(name),
+                            help=f"{HELP[name]} (default: %(default)s)")
     return TrainArgs(**vars(ap.parse_args(argv)))
 
 
@@ -172,7 +178,7 @@ def build_model(args: TrainArgs):
         from transformers import AutoModel
 
         enc = AutoModel.from_config(enc.config)
-    return WartaModel(enc, len(EVENT_LABELS), len(TAGS)), tok
+    return WartaModel(enc, len(EVENT_LABELS), len(TAGS), event_pooling=args.event_pooling), tok
 
 
 def make_optimizer(model: WartaModel, args: TrainArgs, steps: int):
@@ -253,6 +259,7 @@ def train(args: TrainArgs, progress: bool = True) -> dict:
         "summary": {k: v for k, v in summary_cfg.items() if k in SUMMARY_DEFAULTS},
         "max_len": args.max_len,
         "stride": args.stride,
+        "event_pooling": args.event_pooling,
         "base_model": args.base_model if not args.random_init else f"{args.base_model} (random init)",
         "train_args": asdict(args),
         "history": history,
