@@ -55,7 +55,7 @@ class TrainArgs:
     patience: int = 4
     max_len: int = 128
     stride: int = 96
-    event_pooling: str = "sentences"  # "sentences": max over per-sentence event scores (warta.modeling)
+    event_pooling: str = "document"  # "sentences" measured worse on dev and seeds (closing note of issue 4)
     tag_weight: float = 1.0  # loss weights of the quote tagger and sentence scorer against the event loss
     sentence_weight: float = 1.0
     seed: int = 13
@@ -77,7 +77,7 @@ HELP = {
     "patience": "stop after this many epochs without a better dev score",
     "max_len": "tokens per encoder window",
     "stride": "tokens between window starts (windows overlap by max_len - stride)",
-    "event_pooling": "how an article's event score is read: 'document' pools all its tokens, 'sentences' takes the best-scoring sentence",
+    "event_pooling": "how an article's event score is read: 'document' pools all its tokens, 'sentences' takes the best-scoring sentence (measured worse on dev: 0.91 vs 0.99 macro-F1)",
     "tag_weight": "weight of the quote-tagging loss against the event loss",
     "sentence_weight": "weight of the summary sentence loss against the event loss",
     "seed": "random seed",
