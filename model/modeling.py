@@ -32,9 +32,10 @@ def _scatter_mean(values: torch.Tensor, index: torch.Tensor, n: int) -> torch.Te
     return total / count.clamp(min=1)
 
 
-def _scatter_max(values: torch.Tensor, index: torch.Tensor, n: int) -> torch.Tensor:
+def _scatter_max(values: torch.Tensor, index: torch.Tensor, n: int, empty: float = 0.0) -> torch.Tensor:
+    """Row-wise max of `values` per group; a group with no row gets `empty`."""
     idx = index.unsqueeze(1).expand_as(values)
-    return torch.zeros(n, values.shape[-1], dtype=values.dtype).scatter_reduce(0, idx, values, reduce="amax", include_self=False)
+    return torch.full((n, values.shape[-1]), empty, dtype=values.dtype).scatter_reduce(0, idx, values, reduce="amax", include_self=False)
 
 
 def mean_max(values: torch.Tensor, index: torch.Tensor, n: int) -> torch.Tensor:
@@ -50,14 +51,6 @@ def mean_max(values: torch.Tensor, index: torch.Tensor, n: int) -> torch.Tensor:
 
 EVENT_POOLINGS = ("document", "sentences")
 NO_EVIDENCE = -20.0  # event logit of an article without a sentence to score (empty text)
-
-
-def _group_max(logits: torch.Tensor, index: torch.Tensor, n: int) -> torch.Tensor:
-    """Row-wise max of `logits` per group; groups with no row get NO_EVIDENCE."""
-    out = torch.full((n, logits.shape[-1]), NO_EVIDENCE, dtype=logits.dtype)
-    if len(index):
-        out = out.scatter_reduce(0, index.unsqueeze(1).expand_as(logits), logits, reduce="amax", include_self=False)
-    return out
 
 
 class WartaModel(nn.Module):
@@ -91,7 +84,7 @@ class WartaModel(nn.Module):
         out = {"tag_logits": self.tag_head(states)}
         if self.event_pooling == "sentences":
             sent_events = self.event_head(torch.cat([sent_vec, batch.sent_pos], dim=-1)) if batch.n_sents else torch.zeros(0, self.n_labels)
-            out["event_logits"] = _group_max(sent_events, batch.sent_doc, batch.n_docs)
+            out["event_logits"] = _scatter_max(sent_events, batch.sent_doc, batch.n_docs, empty=NO_EVIDENCE)
         else:
             out["event_logits"] = self.event_head(doc_vec)
         if batch.n_sents:

@@ -6,7 +6,7 @@ import pytest
 import torch
 
 from warta.batching import encode, make_batch
-from warta.modeling import CONFIG_FILE, NO_EVIDENCE, WartaModel, load_checkpoint, load_encoder
+from warta.modeling import CONFIG_FILE, NO_EVIDENCE, WartaModel, load_checkpoint, load_encoder, mean_max
 from warta.sentences import split_sentences
 
 TEXTS = [
@@ -47,8 +47,6 @@ def test_sentence_pooling_takes_the_best_sentence(encoder):
         out = model(batch)["event_logits"][0]
         # the same article's sentences scored one by one, each still read in the article's windows
         states = model.token_states(batch)
-        from warta.modeling import mean_max
-
         sent = model.event_head(torch.cat([mean_max(states, batch.token_sent, batch.n_sents), batch.sent_pos], -1))
     assert batch.n_sents == 2
     torch.testing.assert_close(out, sent.max(0).values)
