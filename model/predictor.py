@@ -14,9 +14,11 @@ import warnings
 from pathlib import Path
 
 import torch
+from safetensors import SafetensorError
 
 from .batching import encode, make_batch
-from .modeling import TAGS, load_checkpoint
+from .lexical import LexicalScorer, fuse
+from .modeling import TAGS, ModelLoadError, load_checkpoint
 from .sentences import split_sentences
 from .summarize import select_sentences, trim_dateline
 
@@ -42,8 +44,10 @@ def quantize_linear(model: torch.nn.Module) -> torch.nn.Module:
 
 
 class Predictor:
-    def __init__(self, model, tokenizer, config: dict, batch_size: int = 8):
+    def __init__(self, model, tokenizer, config: dict, batch_size: int = 8, lexical: LexicalScorer | None = None):
         self.model = model
+        self.lexical = lexical
+        self.lexical_weight = float(config.get("lexical_weight", 0.0)) if lexical is not None else 0.0
         self.tok = tokenizer
         self.config = config
         self.labels: list[str] = list(config["labels"])
@@ -56,17 +60,25 @@ class Predictor:
         self.batch_size = batch_size
 
     @classmethod
-    def load(cls, path: str | Path | None = None, batch_size: int = 8, quantize: bool = True) -> "Predictor":
+    def load(cls, path: str | Path | None = None, batch_size: int = 8, quantize: bool = True, lexical: bool = True) -> "Predictor":
         """Load a checkpoint for CPU inference; `quantize` runs its linear layers in int8.
+
+        lexical=False leaves out the checkpoint's n-gram scorer, so event scores come from the
+        encoder alone (the pretraining ablation compares encoders that way).
 
         Dynamic int8 quantization speeds up the encoder on CPU for a small shift of the scores (both
         measured against float32 by scripts/bench_predict.py); `warta evaluate` measures the
         quantized model, because that is what `warta predict` runs. quantize=False keeps float32.
         """
-        model, tok, config = load_checkpoint(Path(path) if path else DEFAULT_MODEL)
+        folder = Path(path) if path else DEFAULT_MODEL
+        model, tok, config = load_checkpoint(folder)
+        try:
+            scorer = LexicalScorer.load(folder) if lexical else None
+        except (OSError, ValueError, KeyError, SafetensorError) as e:
+            raise ModelLoadError(f"cannot load the lexical scorer of {folder}: {e}") from e
         if quantize:
             model = quantize_linear(model)
-        return cls(model, tok, config, batch_size)
+        return cls(model, tok, config, batch_size, lexical=scorer)
 
     def n_windows(self, text: str) -> int:
         """Encoder windows an article needs (long articles are read whole, never cut)."""
@@ -79,7 +91,8 @@ class Predictor:
         docs = [encode(self.tok, t, [(s.start, s.end) for s in ss]) for t, ss in zip(texts, sents)]
         batch = make_batch(docs, self.tok.cls_token_id, self.tok.sep_token_id, self.tok.pad_token_id, self.max_len, self.stride)
         out = self.model(batch)
-        probs = torch.sigmoid(out["event_logits"]).tolist()
+        lexical = self.lexical.logits(texts) if self.lexical_weight > 0 else None
+        probs = fuse(out["event_logits"].numpy(), lexical, self.lexical_weight).tolist()
         sent_scores = torch.sigmoid(out["sentence_logits"]).split([len(d.sentences) for d in docs])
         tag_probs = torch.softmax(out["tag_logits"], dim=-1).split([len(d.ids) for d in docs])
         return [{"probs": p, "sentences": ss, "sentence_scores": sc.tolist(), "tag_probs": tp, "offsets": d.offsets}

@@ -11,6 +11,7 @@ import re
 import numpy as np
 
 from warta.labels import EVENT_LABELS
+from warta.lexical import LexicalScorer
 
 KEYWORDS = {
     "rakor": re.compile(r"\b(rakor|rapat\s+koordinasi)\b", re.I),
@@ -40,3 +41,14 @@ class TfidfBaseline:
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
         return self.clf.predict_proba(self.vec.transform(texts))
+
+    def to_scorer(self) -> LexicalScorer:
+        """The fitted model as plain arrays, for the lexical half of a warta checkpoint (no pickle)."""
+        vocab = [""] * len(self.vec.vocabulary_)
+        for term, i in self.vec.vocabulary_.items():
+            vocab[i] = term
+        if not all(hasattr(est, "coef_") for est in self.clf.estimators_):
+            raise ValueError("every event label needs positive and negative training articles for the lexical scorer")
+        coef = np.vstack([est.coef_[0] for est in self.clf.estimators_])
+        intercept = np.array([est.intercept_[0] for est in self.clf.estimators_])
+        return LexicalScorer(vocab, self.vec.idf_, coef, intercept)

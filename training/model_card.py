@@ -84,6 +84,14 @@ def _speed_section(bench: dict) -> list[str]:
             f"int8 linear layers shift event probabilities by at most {bench.get('int8_max_event_prob_shift', '?')} on those articles.", ""]
 
 
+def _lexical_sentence(cfg: dict) -> str:
+    w = float(cfg.get("lexical_weight", 0.0))
+    if w <= 0:
+        return ""
+    return (f" Each event logit is the weighted mean of the encoder's logit ({1 - w:g}) and a word 1–2-gram TF-IDF logistic regression's logit ({w:g}), "
+            "both fitted on the same train split (`model/lexical.py`): the small encoder alone missed plain real-world leads the n-grams catch.")
+
+
 def render(model_dir: Path, ev: dict | None, pre: dict | None, abl: dict | None,
            seeds: dict | None = None, bench: dict | None = None) -> str:
     cfg = _load(Path(model_dir) / "warta_config.json") or {}
@@ -97,7 +105,8 @@ def render(model_dir: Path, ev: dict | None, pre: dict | None, abl: dict | None,
         "or `warta predict articles/ -o out.jsonl`. Long articles are read whole in overlapping "
         f"{cfg.get('max_len', '?')}-token windows (stride {cfg.get('stride', '?')}); "
         + ("every sentence is scored for events in its window's context and an article takes its best sentence's score."
-           if cfg.get("event_pooling") == "sentences" else "an article's tokens are pooled by mean and max for the event scores."), "",
+           if cfg.get("event_pooling") == "sentences" else "an article's tokens are pooled by mean and max for the event scores.")
+        + _lexical_sentence(cfg), "",
         "## Training", "", f"Fine-tuned (all heads jointly) by `warta train` from `{Path(str(cfg.get('base_model', '?'))).name}` on the warta corpus v1 train split "
         "(articles written and annotated by the warta team, see `data/GUIDELINES.md`)"
         + ("" if cfg.get("train_args", {}).get("no_augment", True) else ", plus an event-name variant copy of each article naming an event (`training/augment.py`)")

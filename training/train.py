@@ -28,11 +28,13 @@ from tqdm.auto import tqdm
 from warta.atomic import atomic_dir
 from warta.batching import Encoded, encode, make_batch
 from warta.labels import EVENT_LABELS
+from warta.lexical import LexicalScorer, fuse
 from warta.modeling import EVENT_POOLINGS, TAGS, WartaModel, load_encoder
 from warta.predictor import Predictor
 from warta.sentences import split_sentences
 
 from .augment import augment
+from .baselines import TfidfBaseline
 from .corpus import load_split
 from .metrics import event_metrics, tune_thresholds
 from .targets import oracle_sentences, token_tags
@@ -56,6 +58,7 @@ class TrainArgs:
     max_len: int = 128
     stride: int = 96
     event_pooling: str = "document"  # "sentences" measured worse on dev and seeds (closing note of issue 4)
+    lexical_weight: float = 0.5  # share of the word n-gram scorer in the event logit (model/lexical.py)
     tag_weight: float = 1.0  # loss weights of the quote tagger and sentence scorer against the event loss
     sentence_weight: float = 1.0
     seed: int = 13
@@ -78,6 +81,7 @@ HELP = {
     "max_len": "tokens per encoder window",
     "stride": "tokens between window starts (windows overlap by max_len - stride)",
     "event_pooling": "how an article's event score is read: 'document' pools all its tokens, 'sentences' takes the best-scoring sentence (measured worse on dev: 0.91 vs 0.99 macro-F1)",
+    "lexical_weight": "share of the word 1-2-gram TF-IDF scorer in the event logits, 0 to 1 (0: encoder only, 1: n-grams only)",
     "tag_weight": "weight of the quote-tagging loss against the event loss",
     "sentence_weight": "weight of the summary sentence loss against the event loss",
     "seed": "random seed",
@@ -146,11 +150,12 @@ def dev_outputs(model: WartaModel, tok, examples: list[Example], args: TrainArgs
     ev, tags, sents = [], [], []
     for i in range(0, len(examples), batch):
         out = model(batch_of(tok, examples[i : i + batch], args))
-        ev.append(torch.sigmoid(out["event_logits"]).numpy())
+        ev.append(out["event_logits"].numpy())
         tags.append(out["tag_logits"].argmax(-1).numpy())
         sents.append(torch.sigmoid(out["sentence_logits"]).numpy())
     model.train()
-    return {"events": np.concatenate(ev), "tags": np.concatenate(tags), "sentences": np.concatenate(sents)}
+    logits = np.concatenate(ev)
+    return {"event_logits": logits, "events": 1.0 / (1.0 + np.exp(-logits)), "tags": np.concatenate(tags), "sentences": np.concatenate(sents)}
 
 
 def dev_scores(out: dict[str, np.ndarray], examples: list[Example]) -> dict[str, float]:
@@ -170,6 +175,24 @@ def dev_scores(out: dict[str, np.ndarray], examples: list[Example]) -> dict[str,
     sent = float(hits) / max(float(total), 1.0)
     return {"events_macro_f1": round(float(ev), 4), "tag_f1": round(tag_f1, 4), "oracle_recall_at3": round(sent, 4),
             "score": round((float(ev) + tag_f1 + sent) / 3, 4)}
+
+
+def fit_lexical(args: TrainArgs, train_records: list[dict], dev_records: list[dict], dev_logits: np.ndarray,
+                dev_y: np.ndarray) -> tuple[LexicalScorer | None, np.ndarray, dict[str, float]]:
+    """Fit the n-gram half on the train split; return it, the fused dev probabilities, and dev
+    macro-F1 (thresholds tuned) at other lexical weights, so the chosen weight can be judged."""
+    if not 0.0 <= args.lexical_weight <= 1.0:
+        raise ValueError(f"--lexical-weight must lie in [0, 1], not {args.lexical_weight}")
+    if args.lexical_weight == 0.0:
+        return None, fuse(dev_logits, None, 0.0), {}
+    y = np.array([[lab in r["labels"] for lab in EVENT_LABELS] for r in train_records], dtype=int)
+    lexical = TfidfBaseline(seed=args.seed).fit([r["text"] for r in train_records], y).to_scorer()
+    lex_logits = lexical.logits([r["text"] for r in dev_records])
+    sweep = {}
+    for w in (0.0, 0.25, 0.5, 0.75, 1.0):
+        probs = fuse(dev_logits, lex_logits, w)
+        sweep[str(w)] = round(event_metrics(dev_y, probs >= np.array([tune_thresholds(dev_y, probs)[lab] for lab in EVENT_LABELS]))["macro_f1"], 4)
+    return lexical, fuse(dev_logits, lex_logits, args.lexical_weight), sweep
 
 
 def build_model(args: TrainArgs):
@@ -198,6 +221,7 @@ def train(args: TrainArgs, progress: bool = True) -> dict:
         torch.set_num_threads(args.threads)
     model, tok = build_model(args)
     train_records = load_split(Path(args.data), "train")
+    originals = list(train_records)
     if not args.no_augment:
         rng = random.Random(args.seed)
         train_records += [a for r in train_records if (a := augment(r, rng)) is not None]
@@ -238,6 +262,7 @@ def train(args: TrainArgs, progress: bool = True) -> dict:
     model.load_state_dict(best_state)
     out = dev_outputs(model, tok, dev_set, args)
     dev_y = np.stack([e.events for e in dev_set])
+    lexical, out["events"], sweep = fit_lexical(args, originals, dev_records, out["event_logits"], dev_y)
     thresholds = tune_thresholds(dev_y, out["events"])
     summary_cfg = tune_summary(dev_records, out["sentences"])
     th = np.array([thresholds[lab] for lab in EVENT_LABELS])
@@ -245,6 +270,7 @@ def train(args: TrainArgs, progress: bool = True) -> dict:
         "dev_at_0.5": event_metrics(dev_y, out["events"] >= 0.5),
         "dev_tuned": event_metrics(dev_y, out["events"] >= th),
         "dev_scores": dev_scores(out, dev_set),
+        "dev_lexical_sweep": sweep,
         "thresholds": thresholds,
         "summary": summary_cfg,
         "history": history,
@@ -260,15 +286,18 @@ def train(args: TrainArgs, progress: bool = True) -> dict:
         "max_len": args.max_len,
         "stride": args.stride,
         "event_pooling": args.event_pooling,
+        "lexical_weight": args.lexical_weight if lexical is not None else 0.0,
         "base_model": args.base_model if not args.random_init else f"{args.base_model} (random init)",
         "train_args": asdict(args),
         "history": history,
         "dev_metrics": {"events": result["dev_tuned"], **result["dev_scores"]},
     }
-    raws = model_outputs(Predictor(model.eval(), tok, config), dev_records, progress)
+    raws = model_outputs(Predictor(model.eval(), tok, config, lexical=lexical), dev_records, progress)
     config["quote_thresholds"] = result["quote_thresholds"] = tune_quote_thresholds(dev_records, raws)
     with atomic_dir(Path(args.out)) as tmp:
         model.save(tmp, tok, config)
+        if lexical is not None:
+            lexical.save(tmp)
     return result
 
 

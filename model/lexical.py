@@ -1,0 +1,93 @@
+"""The lexical half of the event classifier: word 1-2-gram TF-IDF and one linear scorer per label.
+
+Why it is there: the small embedded encoder, fine-tuned on a few hundred articles we wrote,
+learns our own writing style along with the events. On real web articles it missed plain leads
+such as "Polda ... menyelenggarakan Rapat Koordinasi (Rakor) lintas sektoral", which a word
+n-gram model trained on the same split scores right (data/README.md, reports/seeds.json). The
+two are combined in logit space (`fuse`): the encoder brings context (near-misses, passing
+mentions), the n-grams bring the words an event is reported with.
+
+Why hand-written rather than scikit-learn at inference: `model/` is the deployable package and
+must not unpickle anything, so the fitted vectorizer and regressions are exported as plain arrays
+(safetensors) and a vocabulary list (JSON), and this module reproduces scikit-learn's
+`TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)` transform on them. tests/test_lexical.py
+checks the two agree.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+LEXICAL_WEIGHTS = "lexical.safetensors"
+LEXICAL_VOCAB = "lexical_vocab.json"
+# scikit-learn's default token_pattern: words of two or more word characters.
+TOKEN = re.compile(r"(?u)\b\w\w+\b")
+
+
+def ngrams(text: str) -> list[str]:
+    """Lower-cased word unigrams and bigrams, in scikit-learn's order and spelling."""
+    words = TOKEN.findall(text.lower())
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+
+
+class LexicalScorer:
+    """Per-label logits of a linear model over sublinear, L2-normalised TF-IDF n-gram features."""
+
+    def __init__(self, vocab: list[str], idf: np.ndarray, coef: np.ndarray, intercept: np.ndarray):
+        if coef.shape != (len(intercept), len(vocab)) or idf.shape != (len(vocab),):
+            raise ValueError(f"lexical scorer shapes disagree: vocab {len(vocab)}, idf {idf.shape}, coef {coef.shape}, intercept {intercept.shape}")
+        self.vocab = vocab
+        self.index = {term: i for i, term in enumerate(vocab)}
+        self.idf = idf.astype(np.float64)
+        self.coef = coef.astype(np.float64)
+        self.intercept = intercept.astype(np.float64)
+
+    def features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """Column indices and values of one text's sparse TF-IDF row."""
+        counts = Counter(self.index[g] for g in ngrams(text) if g in self.index)
+        if not counts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        cols = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        vals = np.array([1.0 + math.log(c) for c in counts.values()]) * self.idf[cols]
+        return cols, vals / np.linalg.norm(vals)
+
+    def logits(self, texts: list[str]) -> np.ndarray:
+        """(len(texts), n_labels) decision values, as LogisticRegression.decision_function gives them."""
+        out = np.tile(self.intercept, (len(texts), 1))
+        for i, text in enumerate(texts):
+            cols, vals = self.features(text)
+            out[i] += self.coef[:, cols] @ vals
+        return out
+
+    def save(self, folder: Path) -> None:
+        from safetensors.numpy import save_file
+
+        folder = Path(folder)
+        save_file({"idf": self.idf, "coef": self.coef, "intercept": self.intercept}, str(folder / LEXICAL_WEIGHTS))
+        (folder / LEXICAL_VOCAB).write_text(json.dumps(self.vocab, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> "LexicalScorer | None":
+        """The scorer saved in a checkpoint folder, or None for checkpoints made without one."""
+        from safetensors.numpy import load_file
+
+        folder = Path(folder)
+        if not (folder / LEXICAL_WEIGHTS).is_file():
+            return None
+        arrays = load_file(str(folder / LEXICAL_WEIGHTS))
+        vocab = json.loads((folder / LEXICAL_VOCAB).read_text(encoding="utf-8"))
+        return cls(vocab, arrays["idf"], arrays["coef"], arrays["intercept"])
+
+
+def fuse(deep_logits: np.ndarray, lexical_logits: np.ndarray | None, weight: float) -> np.ndarray:
+    """Event probabilities from the weighted mean of the two logits (weight: the lexical share)."""
+    z = np.asarray(deep_logits, dtype=np.float64)
+    if lexical_logits is not None and weight > 0:
+        z = (1.0 - weight) * z + weight * np.asarray(lexical_logits, dtype=np.float64)
+    return 1.0 / (1.0 + np.exp(-z))

@@ -1,0 +1,73 @@
+"""The n-gram half of the event classifier: same numbers as scikit-learn, saved without pickle, fused as documented."""
+
+import json
+
+import numpy as np
+import pytest
+
+from conftest import synth_split
+from warta import Predictor
+from warta.labels import EVENT_LABELS
+from warta.lexical import LEXICAL_VOCAB, LEXICAL_WEIGHTS, LexicalScorer, fuse, ngrams
+from warta_training.baselines import TfidfBaseline
+
+
+def fitted_baseline() -> tuple[TfidfBaseline, list[str]]:
+    train = synth_split(0, 30)
+    y = np.array([[lab in r["labels"] for lab in EVENT_LABELS] for r in train], dtype=int)
+    return TfidfBaseline().fit([r["text"] for r in train], y), [r["text"] for r in synth_split(300, 12)]
+
+
+def test_scorer_reproduces_scikit_learn_decision_values():
+    base, texts = fitted_baseline()
+    texts += ["", "Polres menggelar RAKOR lintas sektoral, rakor rakor!", "kata-kata tanpa kosakata latih"]
+    want = np.column_stack([est.decision_function(base.vec.transform(texts)) for est in base.clf.estimators_])
+    assert np.allclose(base.to_scorer().logits(texts), want, atol=1e-9)
+
+
+def test_ngrams_follow_scikit_learn_analyzer():
+    base, _ = fitted_baseline()
+    text = "Kapolres AKBP Malpa memimpin Rakor, di Aula-Mapolres (2024)."
+    assert ngrams(text) == base.vec.build_analyzer()(text)
+
+
+def test_scorer_round_trips_through_safetensors_and_json(tmp_path):
+    base, texts = fitted_baseline()
+    scorer = base.to_scorer()
+    scorer.save(tmp_path)
+    assert json.loads((tmp_path / LEXICAL_VOCAB).read_text(encoding="utf-8")) == scorer.vocab
+    assert np.array_equal(LexicalScorer.load(tmp_path).logits(texts), scorer.logits(texts))
+    assert LexicalScorer.load(tmp_path / "nowhere") is None
+
+
+def test_fuse_weights_are_the_lexical_share():
+    deep, lex = np.array([[2.0, -1.0]]), np.array([[-2.0, 3.0]])
+    assert np.allclose(fuse(deep, lex, 0.0), 1 / (1 + np.exp(-deep)))
+    assert np.allclose(fuse(deep, lex, 1.0), 1 / (1 + np.exp(-lex)))
+    assert np.allclose(fuse(deep, lex, 0.5), 1 / (1 + np.exp(-np.array([[0.0, 1.0]]))))
+    assert np.allclose(fuse(deep, None, 0.5), 1 / (1 + np.exp(-deep)))
+
+
+def test_checkpoint_carries_the_lexical_half_and_predictor_uses_it(tiny_model):
+    assert (tiny_model / LEXICAL_WEIGHTS).is_file() and (tiny_model / LEXICAL_VOCAB).is_file()
+    config = json.loads((tiny_model / "warta_config.json").read_text(encoding="utf-8"))
+    assert config["lexical_weight"] == 0.5
+    texts = [r["text"] for r in synth_split(400, 5)]
+    fused = Predictor.load(tiny_model, quantize=False)
+    deep = Predictor.load(tiny_model, quantize=False, lexical=False)
+    lex = LexicalScorer.load(tiny_model).logits(texts)
+    p_deep = deep.event_probs(texts).numpy()
+    z_deep = np.log(p_deep / (1 - p_deep))
+    assert np.allclose(fused.event_probs(texts).numpy(), fuse(z_deep, lex, 0.5), atol=1e-5)
+
+
+def test_corrupt_lexical_file_is_a_load_error(tiny_model, tmp_path):
+    import shutil
+
+    from warta.modeling import ModelLoadError
+
+    bad = tmp_path / "bad"
+    shutil.copytree(tiny_model, bad)
+    (bad / LEXICAL_WEIGHTS).write_bytes(b"not safetensors")
+    with pytest.raises(ModelLoadError, match="lexical"):
+        Predictor.load(bad)
