@@ -43,13 +43,18 @@ def main() -> int:
     if not files:
         raise SystemExit(f"no labelled seed articles found in {args.seeds}")
     texts = [f.read_text(encoding="utf-8") for f in files]
-    preds = Predictor.load(args.model).predict(texts)
+    predictor = Predictor.load(args.model)
+    preds = predictor.predict(texts)
+    # the encoder's own scores beside the fused ones, to see which half decides on real text
+    encoder = Predictor.load(args.model, lexical=False).event_probs(texts).numpy() if predictor.lexical_weight > 0 else None
     systems = {"warta": [p["labels"] for p in preds],
                "keywords": [[lab for lab, v in zip(EVENT_LABELS, row) if v] for row in keyword_predict(texts)],
                "tfidf_logreg": tfidf_labels(args.data, texts)}
     rows = []
     for i, f in enumerate(files):
         rows.append({"seed": f.stem, "gold": gold[f.stem], **{k: v[i] for k, v in systems.items()}, "warta_scores": preds[i]["scores"]})
+        if encoder is not None:
+            rows[-1]["encoder_only_scores"] = {lab: round(float(x), 4) for lab, x in zip(EVENT_LABELS, encoder[i])}
         print(json.dumps({**rows[-1], "quotes": len(preds[i].get("quotes", [])), "summary": preds[i].get("summary", "")[:160]}, ensure_ascii=False))
     right = {k: sum(sorted(v[i]) == sorted(gold[f.stem]) for i, f in enumerate(files)) for k, v in systems.items()}
     result = {"articles": len(files), "exact_match": right, "seeds": rows}

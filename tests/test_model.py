@@ -148,7 +148,7 @@ def test_evaluate_writes_reports_beside_baselines(tiny_model, tiny_data, tmp_pat
 
     assert main(["--model", str(tiny_model), "--data", str(tiny_data), "--split", "test", "--out", str(tmp_path)]) == 0
     metrics = json.loads((tmp_path / "metrics.json").read_text())
-    assert set(metrics["systems"]) == {"warta", "keywords", "tfidf_logreg"}
+    assert set(metrics["systems"]) == {"warta", "encoder_only", "keywords", "tfidf_logreg"}  # the tiny model fuses both halves
     assert metrics["systems"]["keywords"]["n"] == 10
     assert set(metrics["quotes"]) == {"warta", "rules", "baseline"}
     assert metrics["quotes"]["rules"]["direct"]["n_gold"] == 10

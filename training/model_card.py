@@ -34,8 +34,13 @@ def _events_section(ev: dict) -> list[str]:
     for name, m in ev["systems"].items():
         rows.append(f"| {name} | {m['macro_f1']:.3f} | {m['micro_f1']:.3f} | " + " | ".join(f"{m['per_label'][lab]['f1']:.3f}" for lab in EVENT_LABELS) + f" | {m['hard_negative_fp_rate']:.3f} |")
     return [f"### Events ({ev['split']} split, {ev['n']} articles)", "", *rows, "",
-            "`keywords`: the event's own words anywhere in the text; `tfidf_logreg`: word 1–2-gram TF-IDF + logistic regression trained on the same train split.",
+            "`keywords`: the event's own words anywhere in the text; `tfidf_logreg`: word 1–2-gram TF-IDF + logistic regression trained on the same train split"
+            + (" (fitted the same way as the n-gram half of warta's fused scores); `encoder_only`: warta's encoder half alone, at 0.5." if "encoder_only" in ev["systems"] else "."),
             f"Measured by `warta evaluate --model model/default --split {ev['split']}` (report, plots and misclassified ids in `reports/{ev['split']}/`).", ""]
+
+
+def _fmt(x: float | None) -> str:
+    return "–" if x is None else f"{x:.3f}"
 
 
 def _pretrain_section(pre: dict, abl: dict | None) -> list[str]:
@@ -49,8 +54,9 @@ def _pretrain_section(pre: dict, abl: dict | None) -> list[str]:
     if abl:
         out += ["Does pretraining help? The event classifier fine-tuned from the pretrained encoder and from the same architecture with random weights "
                 "(same data, seed and schedule; `python scripts/pretraining_ablation.py`):", "",
-                "| init | dev macro-F1 | test macro-F1 |", "|---|---|---|"]
-        out += [f"| {name} | {m['dev_macro_f1']:.3f} | {m['test_macro_f1']:.3f} |" for name, m in abl["runs"].items()]
+                "| init | dev macro-F1 | test macro-F1 | encoder alone, dev (at 0.5) | encoder alone, test (at 0.5) |", "|---|---|---|---|---|"]
+        out += [f"| {name} | {m['dev_macro_f1']:.3f} | {m['test_macro_f1']:.3f} | {_fmt(m.get('encoder_only_dev_macro_f1'))} | {_fmt(m.get('encoder_only_test_macro_f1'))} |"
+                for name, m in abl["runs"].items()]
         out.append("")
     return out
 
