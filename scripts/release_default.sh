@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # the default model and the random-init arm of the pretraining ablation, side by side on one thread each
-warta train --out model/default --threads 1 & main=$!
-warta train --out runs/random_init --random-init --threads 1 & ablation=$!
+warta train --out model/default --epochs 6 --patience 6 --threads 1 & main=$!
+warta train --out runs/random_init --random-init --epochs 6 --patience 6 --threads 1 & ablation=$!
 wait "$main"; wait "$ablation"  # each wait returns that run's status, so set -e stops on a failed run
 warta evaluate --model model/default --split dev --out reports/dev
 warta evaluate --model model/default --split test --out reports/test
