@@ -67,8 +67,11 @@ def _real_articles_limit(seeds: dict | None) -> str:
         return "No real articles were checked: treat its event labels on real news as unproven."
     n, got = seeds["articles"], seeds["exact_match"]
     if got["warta"] < max(got.values()):
-        return (f"On the {n} real articles checked so far the event classifier gets {got['warta']}/{n} label sets right, fewer than "
-                + ", ".join(f"{k} ({v}/{n})" for k, v in got.items() if k != "warta") + ": treat its event labels on real news as unproven.")
+        others = {k: v for k, v in got.items() if k != "warta"}
+        ahead = ", ".join(f"{k} ({v}/{n})" for k, v in others.items() if v > got["warta"])
+        level = ", ".join(f"{k} ({v}/{n})" for k, v in others.items() if v == got["warta"])
+        return (f"On the {n} real articles checked so far the event classifier gets {got['warta']}/{n} label sets right, behind {ahead}"
+                + (f" and level with {level}" if level else "") + ": treat its event labels on real news as unproven.")
     return (f"On the {n} real articles checked so far it gets {got['warta']}/{n} label sets right; all are reports of held events, "
             "so its false-positive rate on real near-misses is not yet measured.")
 
