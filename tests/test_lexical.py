@@ -71,3 +71,18 @@ def test_corrupt_lexical_file_is_a_load_error(tiny_model, tmp_path):
     (bad / LEXICAL_WEIGHTS).write_bytes(b"not safetensors")
     with pytest.raises(ModelLoadError, match="lexical"):
         Predictor.load(bad)
+
+
+def test_bad_lexical_weight_fails_before_any_training(tmp_path):
+    from warta_training.train import TrainArgs, train
+
+    with pytest.raises(ValueError, match="lexical-weight"):
+        train(TrainArgs(base_model=str(tmp_path / "no-such-encoder"), out=str(tmp_path / "out"), lexical_weight=1.5), progress=False)
+
+
+def test_cli_rejects_a_bad_lexical_weight_as_a_usage_error():
+    from warta_training.train import parse_args
+
+    with pytest.raises(SystemExit) as exc:
+        parse_args(["--lexical-weight", "-0.1"])
+    assert exc.value.code == 2

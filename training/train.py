@@ -106,7 +106,10 @@ def parse_args(argv: list[str]) -> TrainArgs:
         else:
             ap.add_argument(flag, type=type(default), default=default, choices=CHOICES.get(name),
                             help=f"{HELP[name]} (default: %(default)s)")
-    return TrainArgs(**vars(ap.parse_args(argv)))
+    args = TrainArgs(**vars(ap.parse_args(argv)))
+    if not 0.0 <= args.lexical_weight <= 1.0:
+        ap.error(f"--lexical-weight must lie in [0, 1], not {args.lexical_weight}")
+    return args
 
 
 @dataclass
@@ -199,8 +202,6 @@ def fit_lexical(args: TrainArgs, train_records: list[dict], dev_records: list[di
                 dev_y: np.ndarray) -> tuple[LexicalScorer | None, np.ndarray, dict[str, float]]:
     """Fit the n-gram half on the train split; return it, the fused dev probabilities, and dev
     macro-F1 (thresholds tuned) at other lexical weights, so the chosen weight can be judged."""
-    if not 0.0 <= args.lexical_weight <= 1.0:
-        raise ValueError(f"--lexical-weight must lie in [0, 1], not {args.lexical_weight}")
     if args.lexical_weight == 0.0:
         return None, fuse(dev_logits, None, 0.0), {}
     y = np.array([[lab in r["labels"] for lab in EVENT_LABELS] for r in train_records], dtype=int)
@@ -232,6 +233,8 @@ def make_optimizer(model: WartaModel, args: TrainArgs, steps: int):
 
 
 def train(args: TrainArgs, progress: bool = True) -> dict:
+    if not 0.0 <= args.lexical_weight <= 1.0:  # checked before training, not after an hour of it
+        raise ValueError(f"--lexical-weight must lie in [0, 1], not {args.lexical_weight}")
     random.seed(args.seed)
     np.random.seed(args.seed)
     torch.manual_seed(args.seed)
