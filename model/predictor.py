@@ -64,7 +64,7 @@ class Predictor:
         """Load a checkpoint for CPU inference; `quantize` runs its linear layers in int8.
 
         lexical=False leaves out the checkpoint's n-gram scorer, so event scores come from the
-        encoder alone (the pretraining ablation compares encoders that way).
+        encoder alone (`encoder_only()` gives the same from an already loaded predictor).
 
         Dynamic int8 quantization speeds up the encoder on CPU for a small shift of the scores (both
         measured against float32 by scripts/bench_predict.py); `warta evaluate` measures the
@@ -79,6 +79,10 @@ class Predictor:
         if quantize:
             model = quantize_linear(model)
         return cls(model, tok, config, batch_size, lexical=scorer)
+
+    def encoder_only(self) -> "Predictor":
+        """The same loaded model with event scores from the encoder alone (no n-gram half, no reload)."""
+        return Predictor(self.model, self.tok, self.config, self.batch_size)
 
     def n_windows(self, text: str) -> int:
         """Encoder windows an article needs (long articles are read whole, never cut)."""

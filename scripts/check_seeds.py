@@ -46,7 +46,7 @@ def main() -> int:
     predictor = Predictor.load(args.model)
     preds = predictor.predict(texts)
     # the encoder's own scores beside the fused ones, to see which half decides on real text
-    encoder = Predictor.load(args.model, lexical=False).event_probs(texts).numpy() if predictor.lexical_weight > 0 else None
+    encoder = predictor.encoder_only().event_probs(texts).numpy() if predictor.lexical_weight > 0 else None
     systems = {"warta": [p["labels"] for p in preds],
                "keywords": [[lab for lab, v in zip(EVENT_LABELS, row) if v] for row in keyword_predict(texts)],
                "tfidf_logreg": tfidf_labels(args.data, texts)}

@@ -23,15 +23,20 @@ from warta_training.metrics import event_metrics
 from warta_training.train import TrainArgs, train
 
 
-def macro_f1(model_dir: Path, data: Path, split: str, lexical: bool = True) -> float:
-    """Macro-F1 as shipped (encoder fused with the n-gram half, thresholds tuned on dev), or of the
-    encoder alone at 0.5: the stored thresholds belong to the fused scores, and the encoder-only
-    number is the one that says what pretraining does to the encoder."""
-    p = Predictor.load(model_dir, lexical=lexical)
-    recs = load_split(data, split)
-    probs = p.event_probs([r["text"] for r in recs]).numpy()
-    th = np.array([p.thresholds[lab] for lab in EVENT_LABELS]) if lexical else 0.5
-    return event_metrics(gold_matrix(recs), probs >= th)["macro_f1"]
+def macro_f1s(model_dir: Path, data: Path) -> dict[str, float]:
+    """Dev and test macro-F1 as shipped (encoder fused with the n-gram half, thresholds tuned on
+    dev) and of the encoder alone at 0.5: the stored thresholds belong to the fused scores, and the
+    encoder-only number is the one that says what pretraining does to the encoder."""
+    p = Predictor.load(model_dir)
+    alone = p.encoder_only()
+    th = np.array([p.thresholds[lab] for lab in EVENT_LABELS])
+    out = {}
+    for split in ("dev", "test"):
+        recs = load_split(data, split)
+        texts, y = [r["text"] for r in recs], gold_matrix(recs)
+        out[f"{split}_macro_f1"] = event_metrics(y, p.event_probs(texts).numpy() >= th)["macro_f1"]
+        out[f"encoder_only_{split}_macro_f1"] = event_metrics(y, alone.event_probs(texts).numpy() >= 0.5)["macro_f1"]
+    return out
 
 
 def main() -> int:
@@ -59,10 +64,7 @@ def main() -> int:
                 res = train(TrainArgs(base_model=args.base_model, data=str(args.data), out=str(out), epochs=args.epochs, random_init=random_init),
                             progress=sys.stderr.isatty())
                 history, max_epochs = res["history"], args.epochs
-            runs[name] = {"dev_macro_f1": macro_f1(out, args.data, "dev"), "test_macro_f1": macro_f1(out, args.data, "test"),
-                          "encoder_only_dev_macro_f1": macro_f1(out, args.data, "dev", lexical=False),
-                          "encoder_only_test_macro_f1": macro_f1(out, args.data, "test", lexical=False),
-                          "max_epochs": max_epochs, "epochs_run": len(history), "history": history}
+            runs[name] = {**macro_f1s(out, args.data), "max_epochs": max_epochs, "epochs_run": len(history), "history": history}
     result = {"base_model": Path(args.base_model).name, "runs": runs}
     write_text_atomic(args.out, json.dumps(result, indent=2) + "\n")
     print(json.dumps({k: {m: v[m] for m in ("dev_macro_f1", "test_macro_f1")} for k, v in runs.items()}, indent=2))

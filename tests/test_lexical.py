@@ -59,6 +59,7 @@ def test_checkpoint_carries_the_lexical_half_and_predictor_uses_it(tiny_model):
     p_deep = deep.event_probs(texts).numpy()
     z_deep = np.log(p_deep / (1 - p_deep))
     assert np.allclose(fused.event_probs(texts).numpy(), fuse(z_deep, lex, 0.5), atol=1e-5)
+    assert np.allclose(fused.encoder_only().event_probs(texts).numpy(), p_deep, atol=1e-6)
 
 
 def test_corrupt_lexical_file_is_a_load_error(tiny_model, tmp_path):

@@ -45,8 +45,7 @@ def evaluate_events(predictor: Predictor, records: list[dict], preds: list[dict]
     if predictor.lexical_weight > 0:
         # each half of the fused classifier on its own: the encoder here (at 0.5, as the tuned
         # thresholds belong to the fused scores), the n-gram half is the tfidf_logreg row
-        alone = Predictor(predictor.model, predictor.tok, predictor.config, predictor.batch_size)
-        systems["encoder_only"] = (alone.event_probs(texts).numpy() >= 0.5).astype(int)
+        systems["encoder_only"] = (predictor.encoder_only().event_probs(texts).numpy() >= 0.5).astype(int)
     out = {"split": split, "n": len(records), "systems": {}}
     for name, pred in systems.items():
         m = event_metrics(y, pred)
