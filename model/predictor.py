@@ -5,7 +5,9 @@
     p.predict(["Polres ... menggelar rakor lintas sektoral ..."])
 
 One encoder pass per window feeds every head; rules that need no encoder (quote-mark pairing,
-sentence splitting, speaker linking) run beside it on the raw text.
+sentence splitting, speaker linking) run beside it on the same text. Every head reads the article
+with its page furniture blanked (model/furniture.py); the blanking keeps lengths, so the offsets
+in a record point into the text as given.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import torch
 from safetensors import SafetensorError
 
 from .batching import encode, make_batch
+from .furniture import mask_furniture
 from .lexical import LexicalScorer, fuse
 from .modeling import TAGS, ModelLoadError, load_checkpoint
 from .sentences import split_sentences
@@ -91,6 +94,7 @@ class Predictor:
 
     @torch.inference_mode()
     def _forward(self, texts: list[str]) -> list[dict]:
+        texts = [mask_furniture(t) for t in texts]
         sents = [split_sentences(t) for t in texts]
         docs = [encode(self.tok, t, [(s.start, s.end) for s in ss]) for t, ss in zip(texts, sents)]
         batch = make_batch(docs, self.tok.cls_token_id, self.tok.sep_token_id, self.tok.pad_token_id, self.max_len, self.stride)
@@ -99,8 +103,8 @@ class Predictor:
         probs = fuse(out["event_logits"].numpy(), lexical, self.lexical_weight).tolist()
         sent_scores = torch.sigmoid(out["sentence_logits"]).split([len(d.sentences) for d in docs])
         tag_probs = torch.softmax(out["tag_logits"], dim=-1).split([len(d.ids) for d in docs])
-        return [{"probs": p, "sentences": ss, "sentence_scores": sc.tolist(), "tag_probs": tp, "offsets": d.offsets}
-                for p, ss, sc, tp, d in zip(probs, sents, sent_scores, tag_probs, docs)]
+        return [{"text": t, "probs": p, "sentences": ss, "sentence_scores": sc.tolist(), "tag_probs": tp, "offsets": d.offsets}
+                for t, p, ss, sc, tp, d in zip(texts, probs, sents, sent_scores, tag_probs, docs)]
 
     def raw(self, texts: list[str]) -> list[dict]:
         """Model outputs before post-processing, in chunks of batch_size articles."""
@@ -115,7 +119,8 @@ class Predictor:
             return torch.zeros(0, len(self.labels))
         return torch.tensor([r["probs"] for r in self.raw(texts)])
 
-    def _record(self, text: str, r: dict) -> dict:
+    def _record(self, r: dict) -> dict:
+        text = r["text"]  # furniture blanked, same offsets as the input
         scores = {lab: round(p, 4) for lab, p in zip(self.labels, r["probs"])}
         rec = {"labels": [lab for lab in self.labels if scores[lab] >= self.thresholds[lab]], "scores": scores}
         if "quotes" in self.tasks:
@@ -130,4 +135,4 @@ class Predictor:
 
     def predict(self, texts: list[str]) -> list[dict]:
         """One dict per text: labels and scores, plus quotes and summary where the model has those heads."""
-        return [self._record(t, r) for t, r in zip(texts, self.raw(texts))]
+        return [self._record(r) for r in self.raw(texts)]

@@ -1,7 +1,6 @@
 import random
 
-from warta_training.augment import add_furniture, augment, substitute
-from warta_training.train import augmented_copies
+from warta_training.augment import augment, substitute
 
 
 def _record(text: str, quote: str, cue: str, who: str) -> dict:
@@ -36,40 +35,3 @@ def test_substitute_reports_each_edit():
     text, edits = substitute("rakor lintas sektoral dan simulasi sispamkota", {0: "rapat koordinasi", 2: "peragaan sispamkota"})
     assert text == "rapat koordinasi dan peragaan sispamkota"
     assert [(a, b) for a, b, _ in edits] == [(0, 21), (26, 45)]
-
-
-TITLES = ["Polres Tolitoli Gelar Rakor Lintas Sektoral", "Pemkab Banjar Gelar Apel Siaga Banjir", "Curanmor di Pasar Baru Ditangkap",
-          "KPU Gelar Simulasi Pemungutan Suara"]
-
-
-def test_furniture_copy_adds_headline_blocks_and_keeps_every_span():
-    text = ("BONE – Polres Bone menggelar rakor lintas sektoral, Senin.\n\n“Kami siap,” ujar AKBP Erwin.\n\n"
-            "Personel disiagakan di 40 pos.\n\nSelesai.")
-    rec = _record(text, "Kami siap,", "ujar", "AKBP Erwin")
-    for seed in range(12):
-        out = add_furniture(rec, TITLES, random.Random(seed))
-        assert out["labels"] == rec["labels"] and out["summary"] == rec["summary"] and out["id"] == "x+furniture"
-        assert len(out["text"]) > len(text) and sum(t in out["text"] for t in TITLES) >= 2
-        q = out["quotes"][0]
-        for span, want in ((q, "Kami siap,"), (q["cue"], "ujar"), (q["speaker_mention"], "AKBP Erwin")):
-            assert out["text"][span["start"] : span["end"]] == span["text"] == want
-        for line in text.split("\n\n"):  # the article's own paragraphs survive whole, in order
-            assert line in out["text"]
-
-
-def test_furniture_never_splits_a_span_touching_a_break():
-    text = "Paragraf satu.\nKami siap\nberjaga."  # a quote that ends on a line break and one that runs to the end
-    rec = _record(text, "Kami siap\n", "Paragraf", "satu")
-    rec["quotes"].append(dict(rec["quotes"][0], start=text.index("berjaga"), end=len(text), text="berjaga."))
-    for seed in range(12):
-        out = add_furniture(rec, TITLES, random.Random(seed))
-        assert [out["text"][q["start"] : q["end"]] for q in out["quotes"]] == ["Kami siap\n", "berjaga."]
-
-
-def test_augmented_copies_carry_furniture_only_when_asked():
-    recs = [dict(_record(f"Polres {i} menggelar rakor lintas sektoral.\n“Siap,” ujar Andi.", "Siap,", "ujar", "Andi"), id=f"r{i}", title=f"Judul {i}")
-            for i in range(6)]
-    with_f = augmented_copies(recs, random.Random(0), furniture=True)
-    without = augmented_copies(recs, random.Random(0))
-    assert len(with_f) == len(without) == 6
-    assert all("Judul" in r["text"] for r in with_f) and not any("Judul" in r["text"] for r in without)

@@ -1,6 +1,5 @@
 """The committed corpus: valid, consistent with its authored sources, and as large as promised."""
 
-import json
 from collections import Counter
 from pathlib import Path
 

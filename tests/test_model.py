@@ -3,9 +3,7 @@
 import json
 import subprocess
 import sys
-from pathlib import Path
 
-import pytest
 
 from warta import Predictor
 from warta.labels import EVENT_LABELS
@@ -39,6 +37,21 @@ def test_predict_record_shape_and_offsets_into_caller_text(tiny_model):
             assert text[q["start"] : q["end"]] == q["text"]
             assert q["type"] in ("direct", "indirect") and 0.0 <= q["score"] <= 1.0
     assert p.predict([]) == []
+
+
+def test_furniture_is_not_read_and_offsets_stay_on_the_page(tiny_model):
+    """A page with a related-headline block scores as the story alone, and spans index the page."""
+    p = Predictor.load(tiny_model, quantize=False)
+    story = "Polres Bone menggelar rakor lintas sektoral.\n“Kami siap,” ujar AKBP Malpa Malacoppo. Personel sudah dicek."
+    page = ("Baca juga:\n- Kurir Sabu Dibekuk di Pelabuhan Bajoe\n- Harga Gabah di Bone Naik Jelang Tanam\n" + story
+            + "\nBERITA TERKAIT\nPetani Bone Panen Jagung\nJembatan Cenrana Diperbaiki Tahun Depan")
+    bare, framed = p.predict([story, page])
+    assert framed["scores"] == bare["scores"]
+    assert [q["text"] for q in framed["quotes"]] == [q["text"] for q in bare["quotes"]]
+    for q in framed["quotes"]:
+        assert page[q["start"] : q["end"]] == q["text"]
+    assert framed["summary"] == " ".join(page[s["start"] : s["end"]] for s in framed["summary_sentences"])
+    assert "Baca" not in framed["summary"] and "Jembatan" not in framed["summary"]
 
 
 def _probs(text, offsets, spans: dict[str, tuple[int, int]]):

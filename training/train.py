@@ -27,13 +27,14 @@ from tqdm.auto import tqdm
 
 from warta.atomic import atomic_dir
 from warta.batching import Encoded, encode, make_batch
+from warta.furniture import mask_furniture
 from warta.labels import EVENT_LABELS
 from warta.lexical import LexicalScorer, fuse
 from warta.modeling import EVENT_POOLINGS, TAGS, WartaModel, load_encoder
 from warta.predictor import Predictor
 from warta.sentences import split_sentences
 
-from .augment import add_furniture, augment
+from .augment import augment
 from .baselines import TfidfBaseline
 from .corpus import load_split
 from .metrics import event_metrics, tune_thresholds
@@ -64,7 +65,6 @@ class TrainArgs:
     seed: int = 13
     random_init: bool = False  # same architecture, random weights: the pretraining ablation
     no_augment: bool = False  # skip the event-name variant copies of training articles (training/augment.py)
-    furniture: bool = False  # related-headline blocks in the augmented copies: measured no better (closing note of issue 4)
     threads: int = 0  # 0: torch's default
 
 
@@ -88,8 +88,6 @@ HELP = {
     "seed": "random seed",
     "random_init": "same architecture with random weights (the pretraining ablation)",
     "no_augment": "no augmented copies of the training articles at all",
-    "furniture": "insert web-page furniture (related-headline blocks of other training titles) into the augmented copies; "
-                 "measured no better on the real seed articles (3/5 against 4/5 without)",
     "threads": "torch threads (0: one per core)",
 }
 
@@ -183,19 +181,15 @@ def dev_scores(out: dict[str, np.ndarray], examples: list[Example]) -> dict[str,
             "score": round((float(ev) + tag_f1 + sent) / 3, 4)}
 
 
-def augmented_copies(records: list[dict], rng: random.Random, furniture: bool = False) -> list[dict]:
-    """One event-name variant per article naming an event; with `furniture`, that copy (or, for
-    half of the articles naming none, a plain copy) also gets related-headline blocks made of
-    other training titles, so the classifier learns to read past them as real pages require."""
-    titles = [r["title"] for r in records if r.get("title")]
-    out = []
-    for r in records:
-        copy_ = augment(r, rng)
-        if furniture and titles and (copy_ is not None or rng.random() < 0.5):
-            copy_ = add_furniture(copy_ or r, [t for t in titles if t != r.get("title")], rng)
-        if copy_ is not None:
-            out.append(copy_)
-    return out
+def augmented_copies(records: list[dict], rng: random.Random) -> list[dict]:
+    """One event-name variant per article naming an event."""
+    return [c for c in (augment(r, rng) for r in records) if c is not None]
+
+
+def without_furniture(records: list[dict]) -> list[dict]:
+    """Records as the predictor reads them: page furniture blanked, so the model never learns from
+    related-headline lists (the blanking keeps lengths, so quote spans stay valid)."""
+    return [{**r, "text": mask_furniture(r["text"])} for r in records]
 
 
 def fit_lexical(args: TrainArgs, train_records: list[dict], dev_records: list[dict], dev_logits: np.ndarray,
@@ -241,12 +235,12 @@ def train(args: TrainArgs, progress: bool = True) -> dict:
     if args.threads:
         torch.set_num_threads(args.threads)
     model, tok = build_model(args)
-    train_records = load_split(Path(args.data), "train")
+    train_records = without_furniture(load_split(Path(args.data), "train"))
     originals = list(train_records)
     if not args.no_augment:
-        train_records += augmented_copies(originals, random.Random(args.seed), furniture=args.furniture)
+        train_records += augmented_copies(originals, random.Random(args.seed))
     train_set = make_examples(tok, train_records, progress)
-    dev_records = load_split(Path(args.data), "dev")
+    dev_records = without_furniture(load_split(Path(args.data), "dev"))
     dev_set = make_examples(tok, dev_records, progress)
     steps = args.epochs * ((len(train_set) + args.batch_size - 1) // args.batch_size)
     opt, sched = make_optimizer(model, args, steps)
