@@ -9,6 +9,9 @@ warta train --out runs/random_init --random-init --epochs 6 --patience 6 --threa
 wait "$main"; wait "$ablation"  # each wait returns that run's status, so set -e stops on a failed run
 warta evaluate --model model/default --split dev --out reports/dev
 warta evaluate --model model/default --split test --out reports/test
+# the articles written in real web-page voice (ids w*), the closest slice to a real news stream
+warta evaluate --model model/default --split dev --id-prefix w --no-plots --out reports/dev_web
+warta evaluate --model model/default --split test --id-prefix w --no-plots --out reports/test_web
 python scripts/pretraining_ablation.py --pretrained-model model/default --random-model runs/random_init --out reports/ablation.json
 python scripts/bench_predict.py | tee reports/bench.json
 if [ -d ../shared/seeds ]; then python scripts/check_seeds.py --out reports/seeds.json; fi

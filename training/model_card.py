@@ -87,9 +87,12 @@ def _seeds_section(seeds: dict) -> list[str]:
 def _speed_section(bench: dict) -> list[str]:
     return ["## Speed", "",
             f"`python scripts/bench_predict.py` ({bench['articles']} test articles of {bench['mean_words']} words on average, "
-            f"{bench['threads']} CPU threads, one run): warta {bench['warta_articles_per_s']} articles/s "
+            f"{bench['threads']} CPU threads, the systems taking turns over {bench.get('repeats', '?')} rounds, best round of each): "
+            f"warta {bench['warta_articles_per_s']} articles/s "
             f"(float32: {bench.get('warta_fp32_articles_per_s', '?')}), a Hugging Face text-classification pipeline over an "
-            f"IndoBERT-base-shaped model {bench['hf_indobert_base_pipeline_articles_per_s']} articles/s: **{bench['speedup']}×**. "
+            f"IndoBERT-base-shaped model {bench['hf_indobert_base_pipeline_articles_per_s']} articles/s: **{bench['speedup']}×**"
+            + (f" (round by round: {', '.join(f'{x}×' for x in bench['speedup_per_round'])})" if bench.get("speedup_per_round") else "")
+            + ". "
             f"int8 linear layers shift event probabilities by at most {bench.get('int8_max_event_prob_shift', '?')} on those articles.", ""]
 
 
@@ -115,7 +118,9 @@ def render(model_dir: Path, ev: dict | None, pre: dict | None, abl: dict | None,
         f"{cfg.get('max_len', '?')}-token windows (stride {cfg.get('stride', '?')}); "
         + ("every sentence is scored for events in its window's context and an article takes its best sentence's score."
            if cfg.get("event_pooling") == "sentences" else "an article's tokens are pooled by mean and max for the event scores.")
-        + _lexical_sentence(cfg), "",
+        + _lexical_sentence(cfg)
+        + " Every head reads the article with its page furniture (related-headline lists, share and comment widgets) blanked, "
+        "in training as in `warta predict` (`model/furniture.py`).", "",
         "## Training", "", f"Fine-tuned (all heads jointly) by `warta train` from `{Path(str(cfg.get('base_model', '?'))).name}` on the warta corpus v1 train split "
         "(articles written and annotated by the warta team, see `data/GUIDELINES.md`)"
         + ("" if cfg.get("train_args", {}).get("no_augment", True) else ", plus an event-name variant copy of each article naming an event (`training/augment.py`)")
