@@ -87,7 +87,7 @@ HELP = {
     "sentence_weight": "weight of the summary sentence loss against the event loss",
     "seed": "random seed",
     "random_init": "same architecture with random weights (the pretraining ablation)",
-    "no_augment": "no augmented copies of the training articles at all",
+    "no_augment": "no event-name variant copies of the training articles",
     "threads": "torch threads (0: one per core)",
 }
 
@@ -159,7 +159,7 @@ def dev_outputs(model: WartaModel, tok, examples: list[Example], args: TrainArgs
         sents.append(torch.sigmoid(out["sentence_logits"]).numpy())
     model.train()
     logits = np.concatenate(ev)
-    return {"event_logits": logits, "events": 1.0 / (1.0 + np.exp(-logits)), "tags": np.concatenate(tags), "sentences": np.concatenate(sents)}
+    return {"event_logits": logits, "events": fuse(logits, None, 0.0), "tags": np.concatenate(tags), "sentences": np.concatenate(sents)}
 
 
 def dev_scores(out: dict[str, np.ndarray], examples: list[Example]) -> dict[str, float]:
