@@ -161,10 +161,13 @@ def test_evaluate_writes_reports_beside_baselines(tiny_model, tiny_data, tmp_pat
 
     assert main(["--model", str(tiny_model), "--data", str(tiny_data), "--split", "test", "--out", str(tmp_path)]) == 0
     metrics = json.loads((tmp_path / "metrics.json").read_text())
-    assert set(metrics["systems"]) == {"warta", "encoder_only", "keywords", "tfidf_logreg"}  # the tiny model fuses both halves
-    assert metrics["systems"]["keywords"]["n"] == 10
-    assert set(metrics["quotes"]) == {"warta", "rules", "baseline"}
-    assert metrics["quotes"]["rules"]["direct"]["n_gold"] == 10
-    assert {"warta", "lead3", "textrank"} <= set(metrics["summaries"])
-    for f in ("report.md", "misclassified.jsonl", "confusion.png", "pr_curves.png"):
+    assert set(metrics["corpora"]) == {"authored"}  # tiny_data has no real layer
+    ev = metrics["corpora"]["authored"]
+    assert set(ev["systems"]) == {"warta", "encoder_only", "keywords", "tfidf_logreg"}  # the tiny model fuses both halves
+    assert ev["systems"]["keywords"]["n"] == 10
+    assert 0.0 <= ev["systems"]["warta"]["none_accuracy"] <= 1.0
+    assert set(ev["quotes"]) == {"warta", "rules", "baseline"}
+    assert ev["quotes"]["rules"]["direct"]["n_gold"] == 10
+    assert {"warta", "lead3", "textrank"} <= set(ev["summaries"])
+    for f in ("report.md", "misclassified.jsonl", "authored_confusion.png", "authored_pr_curves.png", "authored_reliability.png"):
         assert (tmp_path / f).stat().st_size > 0

@@ -27,15 +27,20 @@ def build_data(argv: list[str]) -> int:
 
 def validate(argv: list[str]) -> int:
     """Check data/*.jsonl: schema, offsets, labels, duplicates, leakage. Exit 1 on any problem."""
-    from .validate import validate_dir
+    from .validate import validate_dir, validate_real
 
     ap = argparse.ArgumentParser(prog="warta validate", description=validate.__doc__)
     ap.add_argument("data_dir", type=Path, nargs="?", default=Path("data"))
+    ap.add_argument("--real-dir", type=Path, default=None, help="the real page pool (default: $WARTA_REAL_DIR or ../shared/real)")
     args = ap.parse_args(argv)
     problems, n = validate_dir(args.data_dir)
+    real_problems, n_real, note = validate_real(args.data_dir, args.real_dir)
+    problems += real_problems
     for p in problems:
         print(p)
-    print(f"{n} records read, {len(problems)} problems", file=sys.stderr)
+    if note:
+        print(f"note: {note}", file=sys.stderr)
+    print(f"{n} authored records and {n_real} real annotations read, {len(problems)} problems", file=sys.stderr)
     return 1 if problems else 0
 
 
@@ -68,3 +73,25 @@ def evaluate(argv: list[str]) -> int:
     from .evaluate import main
 
     return main(argv)
+
+
+def real(argv: list[str]) -> int:
+    """The real-page annotation layer: `warta real build` joins the two passes and the adjudication
+    into data/real/annotations.jsonl (labels, groups, splits) and writes data/real/AGREEMENT.md."""
+    from .real import RealDataError, default_real_dir, load_pool
+    from .real_build import build_real, write_build
+
+    ap = argparse.ArgumentParser(prog="warta real", description=real.__doc__)
+    ap.add_argument("action", choices=["build"])
+    ap.add_argument("--data", type=Path, default=Path("data"))
+    ap.add_argument("--real-dir", type=Path, default=None, help="the real page pool (default: $WARTA_REAL_DIR or ../shared/real)")
+    args = ap.parse_args(argv)
+    try:
+        lines, md = build_real(args.data, load_pool(args.real_dir or default_real_dir()))
+    except (RealDataError, ValueError, OSError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    write_build(args.data, lines, md)
+    print(md)
+    print(f"wrote {args.data}/real/annotations.jsonl ({len(lines)} pages) and {args.data}/real/AGREEMENT.md", file=sys.stderr)
+    return 0

@@ -21,6 +21,9 @@ from .corpus import load_split
 from .metrics import cooccurrence, event_metrics
 from .quote_metrics import quote_metrics
 from .summary_eval import baseline_summaries, rouge_table
+from .calibration import calibration, reliability_diagram
+from .forms import make_forms
+from .real import RealDataError, has_quotes, has_summary, real_split
 
 
 def gold_matrix(records: list[dict]) -> np.ndarray:
@@ -33,13 +36,25 @@ def near_miss_fp_rate(records: list[dict], pred: np.ndarray) -> float:
     return round(float(pred[idx].any(axis=1).mean()), 4) if idx else 0.0
 
 
-def evaluate_events(predictor: Predictor, records: list[dict], preds: list[dict], train: list[dict], split: str) -> dict:
+def none_accuracy(y: np.ndarray, pred: np.ndarray) -> float:
+    """Share of articles reporting none of the events that get no label: what a news stream mostly is."""
+    none = ~y.astype(bool).any(axis=1)
+    return round(float((~pred[none].astype(bool).any(axis=1)).mean()), 4) if none.any() else 0.0
+
+
+def event_probs(preds: list[dict]) -> np.ndarray:
+    return np.array([[p["scores"][lab] for lab in EVENT_LABELS] if "scores" in p else [0.0] * len(EVENT_LABELS)
+                     for p in preds]).reshape(-1, len(EVENT_LABELS))
+
+
+def evaluate_events(predictor: Predictor, records: list[dict], preds: list[dict], train: list[dict], split: str,
+                    tfidf: TfidfBaseline | None = None) -> dict:
     texts = [r["text"] for r in records]
     y = gold_matrix(records)
-    probs = np.array([[p["scores"][lab] for lab in EVENT_LABELS] for p in preds]).reshape(-1, len(EVENT_LABELS))
+    probs = event_probs(preds)
     th = np.array([predictor.thresholds[lab] for lab in EVENT_LABELS])
     systems = {"warta": (probs >= th).astype(int), "keywords": keyword_predict(texts)}
-    tfidf = TfidfBaseline().fit([r["text"] for r in train], gold_matrix(train))
+    tfidf = tfidf or TfidfBaseline().fit([r["text"] for r in train], gold_matrix(train))
     tfidf_probs = tfidf.predict_proba(texts)
     systems["tfidf_logreg"] = (tfidf_probs >= 0.5).astype(int)
     if predictor.lexical_weight > 0:
@@ -50,6 +65,7 @@ def evaluate_events(predictor: Predictor, records: list[dict], preds: list[dict]
     for name, pred in systems.items():
         m = event_metrics(y, pred)
         m["hard_negative_fp_rate"] = near_miss_fp_rate(records, pred)
+        m["none_accuracy"] = none_accuracy(y, pred)
         out["systems"][name] = m
     names, mat = cooccurrence(y, systems["warta"])
     out["cooccurrence"] = {"labels": names, "matrix": mat.tolist()}
@@ -63,8 +79,14 @@ def evaluate_events(predictor: Predictor, records: list[dict], preds: list[dict]
 
 
 def evaluate_quotes(records: list[dict], preds: list[dict]) -> dict:
-    """warta (tagger + rules) beside the rules alone and the sceptic's pairing-with-nearest-name baseline."""
+    """warta (tagger + rules) beside the rules alone and the sceptic's pairing-with-nearest-name baseline,
+    on the articles whose quotes were annotated."""
     from warta.quotes import baseline_quotes, extract_quotes
+
+    keep = [i for i, r in enumerate(records) if has_quotes(r)]
+    records, preds = [records[i] for i in keep], [preds[i] for i in keep]
+    if not records:
+        return {}
 
     systems = {"baseline": [baseline_quotes(r["text"]) for r in records], "rules": [extract_quotes(r["text"]) for r in records]}
     if all("quotes" in p for p in preds):
@@ -73,24 +95,87 @@ def evaluate_quotes(records: list[dict], preds: list[dict]) -> dict:
 
 
 def evaluate_summaries(records: list[dict], preds: list[dict]) -> dict:
+    keep = [i for i, r in enumerate(records) if has_summary(r)]
+    records, preds = [records[i] for i in keep], [preds[i] for i in keep]
+    if not records:
+        return {}
     systems = baseline_summaries([r["text"] for r in records])
     if all("summary" in p for p in preds):
         systems = {"warta": [p["summary"] for p in preds], **systems}
     return rouge_table([r["summary"] for r in records], systems)
 
 
-def evaluate_all(predictor: Predictor, data: Path, split: str, id_prefixes: tuple[str, ...] = ()) -> dict:
-    """Every metric on one split; `id_prefixes` restricts it to a slice (e.g. the web-voice articles, ids w*)."""
-    records = load_split(data, split)
+CORPORA = ("real", "authored")
+
+
+def train_records(predictor: Predictor, data: Path, real_dir: Path | None) -> list[dict]:
+    """The articles the model was trained on (its `train_args.corpus`), for the TF-IDF baseline:
+    baselines learn from the same data as the model."""
+    corpus = predictor.config.get("train_args", {}).get("corpus", "authored")
+    out = load_split(data, "train") if corpus in ("authored", "both") else []
+    if corpus in ("real", "both"):
+        out += real_split(data, "train", real_dir)[0]
+    return out
+
+
+def corpus_records(data: Path, split: str, corpus: str, real_dir: Path | None, id_prefixes: tuple[str, ...]) -> tuple[list[dict], str]:
+    records, note = real_split(data, split, real_dir) if corpus == "real" else (load_split(data, split), "")
     if id_prefixes:
         records = [r for r in records if r["id"].startswith(id_prefixes)]
-        if not records:
-            raise SystemExit(f"error: no {split} article has an id starting with {', '.join(id_prefixes)}")
-        split = f"{split} (ids {', '.join(p + '*' for p in id_prefixes)})"
+    return records, note
+
+
+def evaluate_corpus(predictor: Predictor, records: list[dict], train: list[dict], name: str, tfidf: TfidfBaseline,
+                    filler: list[str] | None = None) -> dict:
+    """Every metric of one corpus split; on real pages also calibration and the input forms."""
     preds = predictor.predict([r["text"] for r in records])
-    res = evaluate_events(predictor, records, preds, load_split(data, "train"), split)
+    res = evaluate_events(predictor, records, preds, train, name, tfidf)
+    res["calibration"] = calibration(res["_curves"]["y"], res["_curves"]["warta"])
     res["quotes"] = evaluate_quotes(records, preds)
     res["summaries"] = evaluate_summaries(records, preds)
+    if filler is not None:
+        res["forms"] = evaluate_forms(predictor, records, filler)
+    return res
+
+
+def evaluate_forms(predictor: Predictor, records: list[dict], filler: list[str]) -> dict:
+    """warta's event metrics on each form real input takes (training/forms.py), same gold labels."""
+    y = gold_matrix(records)
+    th = np.array([predictor.thresholds[lab] for lab in EVENT_LABELS])
+    out = {}
+    for form, texts in make_forms(records, filler).items():
+        pred = (event_probs(predictor.predict(texts)) >= th).astype(int)
+        m = event_metrics(y, pred)
+        out[form] = {"macro_f1": m["macro_f1"], "exact_match": m["exact_match"], "none_accuracy": none_accuracy(y, pred),
+                     "mean_words": round(float(np.mean([len(t.split()) for t in texts])), 1)}
+    return out
+
+
+def evaluate_all(predictor: Predictor, data: Path, split: str, id_prefixes: tuple[str, ...] = (),
+                 corpora: tuple[str, ...] = CORPORA, real_dir: Path | None = None) -> dict:
+    """Every metric on one split of each corpus (real pages first); `id_prefixes` restricts it to a
+    slice (e.g. the web-voice articles, ids w*)."""
+    train = train_records(predictor, data, real_dir)
+    tfidf = TfidfBaseline().fit([r["text"] for r in train], gold_matrix(train))
+    res = {"split": split, "corpora": {}, "notes": []}
+    for corpus in corpora:
+        records, note = corpus_records(data, split, corpus, real_dir, id_prefixes)
+        if note:
+            res["notes"].append(note)
+        if not records:
+            continue
+        filler = None
+        if corpus == "real" and not id_prefixes:
+            from .indosum import load_indosum
+
+            try:
+                filler = [p for r in load_indosum(real_dir, "tajuk utama")[:200] for p in r["text"].split("\n")]
+            except (OSError, RealDataError) as e:
+                res["notes"].append(f"long-article form skipped: {e}")
+        name = f"{corpus} {split}" + (f" (ids {', '.join(p + '*' for p in id_prefixes)})" if id_prefixes else "")
+        res["corpora"][corpus] = evaluate_corpus(predictor, records, train, name, tfidf, filler)
+    if not res["corpora"]:
+        raise SystemExit(f"error: no {split} articles to evaluate" + (f" with ids starting {', '.join(id_prefixes)}" if id_prefixes else ""))
     return res
 
 
@@ -111,27 +196,67 @@ def summary_table_lines(s: dict) -> list[str]:
     return lines + ["", "ROUGE F1 × 100 against the annotators' reference summaries; words kept whole, no stemming (`training/rouge.py`).", ""]
 
 
-def markdown_report(res: dict, model_path: str) -> str:
-    lines = [f"# warta evaluation — {res['split']} split ({res['n']} articles)", "", f"Model: `{model_path}`. Regenerate: `warta evaluate --model {model_path} --split {res['split']}`.", ""]
-    lines += ["## Events", "", "| system | macro-F1 | micro-F1 | exact match | " + " | ".join(f"F1 {lab}" for lab in EVENT_LABELS) + " | hard-negative FP rate |", "|---" * (5 + len(EVENT_LABELS)) + "|"]
+def events_table_lines(res: dict) -> list[str]:
+    lines = ["| system | macro-F1 | micro-F1 | exact match | " + " | ".join(f"F1 {lab}" for lab in EVENT_LABELS)
+             + " | none-accuracy | near-miss FP rate |", "|---" * (6 + len(EVENT_LABELS)) + "|"]
     for name, m in res["systems"].items():
         per = " | ".join(f"{m['per_label'][lab]['f1']:.3f}" for lab in EVENT_LABELS)
-        lines.append(f"| {name} | {m['macro_f1']:.3f} | {m['micro_f1']:.3f} | {m['exact_match']:.3f} | {per} | {m['hard_negative_fp_rate']:.3f} |")
+        lines.append(f"| {name} | {m['macro_f1']:.3f} | {m['micro_f1']:.3f} | {m['exact_match']:.3f} | {per} | "
+                     f"{m.get('none_accuracy', 0):.3f} | {m['hard_negative_fp_rate']:.3f} |")
+    return lines
+
+
+def corpus_report_lines(res: dict, title: str) -> list[str]:
+    lines = [f"## {title} ({res['n']} articles)", "", "### Events", "", *events_table_lines(res)]
     w = res["systems"]["warta"]
     lines += ["", "Per label (warta):", "", "| label | precision | recall | F1 | support |", "|---|---|---|---|---|"]
     lines += [f"| {lab} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} | {v['support']} |" for lab, v in w["per_label"].items()]
     names, mat = res["cooccurrence"]["labels"], res["cooccurrence"]["matrix"]
     lines += ["", "Gold (rows) × predicted (columns), warta:", "", "| gold \\ pred | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
     lines += [f"| {n} | " + " | ".join(str(v) for v in row) + " |" for n, row in zip(names, mat)]
+    cal = res.get("calibration")
+    if cal:
+        lines += ["", f"Calibration of warta's scores: ECE {cal['ece_all']:.3f} over all (article, label) scores ("
+                  + ", ".join(f"{lab} {v:.3f}" for lab, v in cal["ece_per_label"].items()) + f"; {cal['n_bins']} equal-width bins)."]
+    if res.get("forms"):
+        lines += ["", "### Forms of input (same gold labels)", "", "| form | mean words | macro-F1 | exact match | none-accuracy |", "|---|---|---|---|---|"]
+        lines += [f"| {f} | {v['mean_words']} | {v['macro_f1']:.3f} | {v['exact_match']:.3f} | {v['none_accuracy']:.3f} |" for f, v in res["forms"].items()]
+        lines += ["", "`excerpt`: the page excerpt as given; `title_body`: the headline from the page address, then the excerpt; "
+                  "`long`: the excerpt continued by unrelated real headline news (IndoSum) to 1,500 words."]
     lines += ["", f"Misclassified: {len(res['misclassified'])} articles (ids in `misclassified.jsonl`).", ""]
-    if "quotes" in res:
-        lines += quote_table_lines(res["quotes"])
-    if "summaries" in res:
-        lines += summary_table_lines(res["summaries"])
+    if res.get("quotes"):
+        lines += ["#" + ln if ln.startswith("## ") else ln for ln in quote_table_lines(res["quotes"])]
+    if res.get("summaries"):
+        lines += ["#" + ln if ln.startswith("## ") else ln for ln in summary_table_lines(res["summaries"])]
+    return lines
+
+
+TITLES = {"real": "Real news pages", "authored": "Authored articles"}
+
+
+def markdown_report(res: dict, model_path: str) -> str:
+    lines = [f"# warta evaluation — {res['split']} split", "", f"Model: `{model_path}`. Regenerate: `warta evaluate --model {model_path} --split {res['split']}`.", "",
+             "`keywords`: the event's own words anywhere in the text; `tfidf_logreg`: word 1–2-gram TF-IDF + logistic regression trained on the model's "
+             "own train articles; `encoder_only`: warta's encoder half alone, at 0.5. none-accuracy: share of articles reporting no event that get no label; "
+             "near-miss FP rate: share of hard negatives (same vocabulary, no event) given any label.", ""]
+    lines += [f"Note: {n}" for n in res.get("notes", [])] + ([""] if res.get("notes") else [])
+    for corpus, r in res["corpora"].items():
+        lines += corpus_report_lines(r, f"{TITLES.get(corpus, corpus)}, {res['split']}")
     return "\n".join(lines)
 
 
-def plot(res: dict, out: Path) -> list[str]:
+def plot_all(res: dict, out: Path) -> list[str]:
+    """Plots of every corpus, prefixed by its name (real_confusion.png, authored_pr_curves.png, real_reliability.png)."""
+    written = []
+    for corpus, r in res["corpora"].items():
+        written += [f"{corpus}_{f}" for f in plot(r, out, prefix=f"{corpus}_")]
+        curves = r["_curves"]
+        reliability_diagram(curves["y"], curves["warta"], f"warta calibration, {r['split']}", out / f"{corpus}_reliability.png")
+        written.append(f"{corpus}_reliability.png")
+    return written
+
+
+def plot(res: dict, out: Path, prefix: str = "") -> list[str]:
     """confusion.png (co-occurrence heat map) and pr_curves.png; returns the file names written."""
     import matplotlib
 
@@ -151,7 +276,7 @@ def plot(res: dict, out: Path) -> list[str]:
     ax.set_ylabel("gold")
     ax.set_title(f"warta events, {res['split']} split")
     fig.tight_layout()
-    fig.savefig(out / "confusion.png", dpi=120)
+    fig.savefig(out / f"{prefix}confusion.png", dpi=120)
     plt.close(fig)
     curves = res["_curves"]
     fig, axes = plt.subplots(1, len(EVENT_LABELS), figsize=(4 * len(EVENT_LABELS), 3.6), sharey=True)
@@ -166,7 +291,7 @@ def plot(res: dict, out: Path) -> list[str]:
     np.atleast_1d(axes)[0].set_ylabel("precision")
     np.atleast_1d(axes)[0].legend(loc="lower left")
     fig.tight_layout()
-    fig.savefig(out / "pr_curves.png", dpi=120)
+    fig.savefig(out / f"{prefix}pr_curves.png", dpi=120)
     plt.close(fig)
     return ["confusion.png", "pr_curves.png"]
 
@@ -176,6 +301,9 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--model", default=str(DEFAULT_MODEL))
     ap.add_argument("--data", type=Path, default=Path("data"))
     ap.add_argument("--split", default="test", choices=["train", "dev", "test"])
+    ap.add_argument("--corpus", action="append", choices=CORPORA, default=[],
+                    help="which corpus to measure (repeatable; default: real pages, then authored articles)")
+    ap.add_argument("--real-dir", type=Path, default=None, help="the real page pool (default: $WARTA_REAL_DIR or ../shared/real)")
     ap.add_argument("--out", type=Path, default=None, help="report folder (default reports/<split>)")
     ap.add_argument("--no-plots", action="store_true")
     ap.add_argument("--id-prefix", action="append", default=[], help="only articles whose id starts with this (repeatable), "
@@ -183,15 +311,22 @@ def main(argv: list[str]) -> int:
     args = ap.parse_args(argv)
     out = args.out or Path("reports") / args.split
     predictor = Predictor.load(args.model)
-    res = evaluate_all(predictor, args.data, args.split, tuple(args.id_prefix))
+    try:
+        res = evaluate_all(predictor, args.data, args.split, tuple(args.id_prefix), tuple(args.corpus) or CORPORA, args.real_dir)
+    except RealDataError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
     out.mkdir(parents=True, exist_ok=True)
-    if not args.no_plots:
-        plot(res, out)
-    res.pop("_curves")
+    written = [] if args.no_plots else plot_all(res, out)
+    for r in res["corpora"].values():
+        r.pop("_curves")
+    misclassified = [{"corpus": c, **m} for c, r in res["corpora"].items() for m in r["misclassified"]]
     write_text_atomic(out / "metrics.json", json.dumps(res, indent=2, ensure_ascii=False) + "\n")
-    write_text_atomic(out / "misclassified.jsonl", "".join(json.dumps(m, ensure_ascii=False) + "\n" for m in res["misclassified"]))
+    write_text_atomic(out / "misclassified.jsonl", "".join(json.dumps(m, ensure_ascii=False) + "\n" for m in misclassified))
     report = markdown_report(res, args.model)
     write_text_atomic(out / "report.md", report)
     print(report)
-    print(f"wrote {out}/report.md, metrics.json, misclassified.jsonl" + ("" if args.no_plots else ", confusion.png, pr_curves.png"), file=sys.stderr)
+    for n in res["notes"]:
+        print(f"note: {n}", file=sys.stderr)
+    print(f"wrote {out}/report.md, metrics.json, misclassified.jsonl" + "".join(f", {w}" for w in written), file=sys.stderr)
     return 0

@@ -37,6 +37,7 @@ from warta.sentences import split_sentences
 from .augment import augment
 from .baselines import TfidfBaseline
 from .corpus import load_split
+from .real import has_quotes, has_summary, real_split
 from .metrics import event_metrics, tune_thresholds
 from .targets import oracle_sentences, token_tags
 from .tuning import SUMMARY_DEFAULTS, model_outputs, tune_quote_thresholds, tune_summary
@@ -66,6 +67,8 @@ class TrainArgs:
     random_init: bool = False  # same architecture, random weights: the pretraining ablation
     no_augment: bool = False  # skip the event-name variant copies of training articles (training/augment.py)
     threads: int = 0  # 0: torch's default
+    corpus: str = "both"  # "authored", "real" or "both": which train articles (the real-test ablation)
+    real_dir: str = ""  # the real page pool; "" : $WARTA_REAL_DIR or ../shared/real
 
 
 HELP = {
@@ -89,10 +92,12 @@ HELP = {
     "random_init": "same architecture with random weights (the pretraining ablation)",
     "no_augment": "no event-name variant copies of the training articles",
     "threads": "torch threads (0: one per core)",
+    "corpus": "train articles: authored (data/*.jsonl), real (data/real/ annotations over the page pool) or both; dev choices are made on real dev whenever it is present",
+    "real_dir": "folder holding the real page pool pages.jsonl (default: $WARTA_REAL_DIR or ../shared/real)",
 }
 
 
-CHOICES = {"event_pooling": EVENT_POOLINGS}
+CHOICES = {"event_pooling": EVENT_POOLINGS, "corpus": ("authored", "real", "both")}
 
 
 def parse_args(argv: list[str]) -> TrainArgs:
@@ -116,6 +121,8 @@ class Example:
     events: np.ndarray  # multi-hot over EVENT_LABELS
     tags: list[int]  # BIO tag id per token
     oracle: np.ndarray  # 1.0 for oracle summary sentences
+    has_tags: bool = True  # quotes annotated: real pages labeled for events only train no tag loss
+    has_oracle: bool = True  # reference summary given
 
 
 def make_examples(tok, records: list[dict], progress: bool) -> list[Example]:
@@ -127,7 +134,7 @@ def make_examples(tok, records: list[dict], progress: bool) -> list[Example]:
         oracle = np.zeros(len(sents), dtype=np.float32)
         oracle[oracle_sentences(sents, r["summary"])] = 1.0
         events = np.array([lab in r["labels"] for lab in EVENT_LABELS], dtype=np.float32)
-        out.append(Example(doc, events, token_tags(doc, r["quotes"]), oracle))
+        out.append(Example(doc, events, token_tags(doc, r["quotes"]), oracle, has_quotes(r), has_summary(r)))
     return out
 
 
@@ -139,12 +146,15 @@ def losses(model: WartaModel, tok, examples: list[Example], args: TrainArgs) -> 
     out = model(batch_of(tok, examples, args))
     events = torch.tensor(np.stack([e.events for e in examples]))
     tags = torch.tensor([t for e in examples for t in e.tags], dtype=torch.long)
+    tag_mask = torch.tensor([e.has_tags for e in examples for _ in e.tags], dtype=torch.bool)
     oracle = torch.tensor(np.concatenate([e.oracle for e in examples]))
+    oracle_mask = torch.tensor([e.has_oracle for e in examples for _ in e.oracle], dtype=torch.bool)
     bce = torch.nn.functional.binary_cross_entropy_with_logits
     return {
         "events": bce(out["event_logits"], events),
-        "tags": torch.nn.functional.cross_entropy(out["tag_logits"], tags) if len(tags) else torch.zeros(()),
-        "sentences": bce(out["sentence_logits"], oracle) if len(oracle) else torch.zeros(()),
+        # an article whose quotes (or summary) nobody annotated teaches nothing about them: masked, not "no quotes"
+        "tags": torch.nn.functional.cross_entropy(out["tag_logits"][tag_mask], tags[tag_mask]) if tag_mask.any() else torch.zeros(()),
+        "sentences": bce(out["sentence_logits"][oracle_mask], oracle[oracle_mask]) if oracle_mask.any() else torch.zeros(()),
     }
 
 
@@ -162,17 +172,23 @@ def dev_outputs(model: WartaModel, tok, examples: list[Example], args: TrainArgs
     return {"event_logits": logits, "events": fuse(logits, None, 0.0), "tags": np.concatenate(tags), "sentences": np.concatenate(sents)}
 
 
-def dev_scores(out: dict[str, np.ndarray], examples: list[Example]) -> dict[str, float]:
-    """Cheap per-epoch dev signals: event macro-F1, token-tag micro-F1 (non-O), oracle hit rate of the top-3 sentences."""
-    ev = event_metrics(np.stack([e.events for e in examples]), out["events"] >= 0.5)["macro_f1"]
-    gold = np.array([t for e in examples for t in e.tags])
-    pred = out["tags"]
+def dev_scores(out: dict[str, np.ndarray], examples: list[Example], event_idx: np.ndarray | None = None) -> dict[str, float]:
+    """Cheap per-epoch dev signals: event macro-F1 (on `event_idx`: the real dev articles where
+    present), token-tag micro-F1 (non-O) and oracle hit rate of the top-3 sentences, each on the
+    articles annotated for it."""
+    idx = np.arange(len(examples)) if event_idx is None else event_idx
+    ev = event_metrics(np.stack([examples[i].events for i in idx]), out["events"][idx] >= 0.5)["macro_f1"]
+    keep = np.array([e.has_tags for e in examples for _ in e.tags], dtype=bool)
+    gold = np.array([t for e in examples for t in e.tags])[keep]
+    pred = out["tags"][keep]
     tp = float(((pred == gold) & (gold != 0)).sum())
     tag_f1 = 2 * tp / max(1.0, float((pred != 0).sum() + (gold != 0).sum()))
     hits, total, k = 0.0, 0.0, 0
     for e in examples:
         scores = out["sentences"][k : k + len(e.oracle)]
         k += len(e.oracle)
+        if not e.has_oracle:
+            continue
         top = set(np.argsort(-scores)[:3].tolist())
         hits += sum(1 for i in np.flatnonzero(e.oracle) if i in top)
         total += e.oracle.sum()
@@ -190,6 +206,31 @@ def without_furniture(records: list[dict]) -> list[dict]:
     """Records as the predictor reads them: page furniture blanked, so the model never learns from
     related-headline lists (the blanking keeps lengths, so quote spans stay valid)."""
     return [{**r, "text": mask_furniture(r["text"])} for r in records]
+
+
+def load_corpus(args: TrainArgs, split: str) -> list[dict]:
+    """Authored and/or real articles of one split (`args.corpus`); what is skipped is said on stderr.
+
+    Dev always holds both corpora when they exist: real dev decides the event choices, authored
+    dev (the only one with quotes and summaries so far) the quote and summary ones.
+    """
+    corpus = "both" if split == "dev" else args.corpus
+    records = load_split(Path(args.data), split) if corpus in ("authored", "both") else []
+    if corpus in ("real", "both"):
+        real, note = real_split(Path(args.data), split, Path(args.real_dir) if args.real_dir else None)
+        if note:
+            print(f"warning: {note}", file=sys.stderr)
+        records += real
+    if not records:
+        raise ValueError(f"no {split} articles for --corpus {args.corpus} (real pool missing?)")
+    return without_furniture(records)
+
+
+def event_dev_index(records: list[dict]) -> np.ndarray:
+    """Which dev articles decide event choices (epoch, thresholds, lexical weight): the real ones
+    when any are present, since real news decides; else all."""
+    real = np.array([r["meta"].get("source") == "real" for r in records])
+    return np.flatnonzero(real) if real.any() else np.arange(len(records))
 
 
 def fit_lexical(args: TrainArgs, train_records: list[dict], dev_records: list[dict], dev_logits: np.ndarray,
@@ -235,13 +276,17 @@ def train(args: TrainArgs, progress: bool = True) -> dict:
     if args.threads:
         torch.set_num_threads(args.threads)
     model, tok = build_model(args)
-    train_records = without_furniture(load_split(Path(args.data), "train"))
+    train_records = load_corpus(args, "train")
     originals = list(train_records)
     if not args.no_augment:
         train_records += augmented_copies(originals, random.Random(args.seed))
     train_set = make_examples(tok, train_records, progress)
-    dev_records = without_furniture(load_split(Path(args.data), "dev"))
+    dev_records = load_corpus(args, "dev")
     dev_set = make_examples(tok, dev_records, progress)
+    ev_idx = event_dev_index(dev_records)
+    print(f"train: {len(originals)} articles ({sum(r['meta'].get('source') == 'real' for r in originals)} real) "
+          f"+ {len(train_records) - len(originals)} variant copies; dev: {len(dev_records)} "
+          f"(event choices on {len(ev_idx)}{' real' if len(ev_idx) < len(dev_records) else ''})", file=sys.stderr)
     steps = args.epochs * ((len(train_set) + args.batch_size - 1) // args.batch_size)
     opt, sched = make_optimizer(model, args, steps)
     weights = {"events": 1.0, "tags": args.tag_weight, "sentences": args.sentence_weight}
@@ -262,7 +307,7 @@ def train(args: TrainArgs, progress: bool = True) -> dict:
             for k, v in parts.items():
                 totals[k] += v.item()
             bar.set_postfix(loss=f"{loss.item():.3f}")
-        scores = dev_scores(dev_outputs(model, tok, dev_set, args), dev_set)
+        scores = dev_scores(dev_outputs(model, tok, dev_set, args), dev_set, ev_idx)
         n_batches = max(1, len(bar))
         history.append({"epoch": epoch, **{f"train_{k}_loss": round(v / n_batches, 4) for k, v in totals.items()}, **scores})
         print(f"epoch {epoch}: " + ", ".join(f"{k} {v}" for k, v in history[-1].items() if k != "epoch"), file=sys.stderr)
@@ -276,14 +321,18 @@ def train(args: TrainArgs, progress: bool = True) -> dict:
     model.load_state_dict(best_state)
     out = dev_outputs(model, tok, dev_set, args)
     dev_y = np.stack([e.events for e in dev_set])
-    lexical, out["events"], sweep = fit_lexical(args, originals, dev_records, out["event_logits"], dev_y)
-    thresholds = tune_thresholds(dev_y, out["events"])
-    summary_cfg = tune_summary(dev_records, out["sentences"])
+    ev_records = [dev_records[i] for i in ev_idx]
+    lexical, ev_probs, sweep = fit_lexical(args, originals, ev_records, out["event_logits"][ev_idx], dev_y[ev_idx])
+    thresholds = tune_thresholds(dev_y[ev_idx], ev_probs)
+    sum_idx = [i for i, r in enumerate(dev_records) if has_summary(r)]
+    sent_split = np.split(out["sentences"], np.cumsum([len(e.oracle) for e in dev_set])[:-1])
+    summary_cfg = tune_summary([dev_records[i] for i in sum_idx],
+                               np.concatenate([sent_split[i] for i in sum_idx]) if sum_idx else np.zeros(0))
     th = np.array([thresholds[lab] for lab in EVENT_LABELS])
     result = {
-        "dev_at_0.5": event_metrics(dev_y, out["events"] >= 0.5),
-        "dev_tuned": event_metrics(dev_y, out["events"] >= th),
-        "dev_scores": dev_scores(out, dev_set),
+        "dev_at_0.5": event_metrics(dev_y[ev_idx], ev_probs >= 0.5),
+        "dev_tuned": event_metrics(dev_y[ev_idx], ev_probs >= th),
+        "dev_scores": dev_scores(out, dev_set, ev_idx),
         "dev_lexical_sweep": sweep,
         "thresholds": thresholds,
         "summary": summary_cfg,
@@ -306,8 +355,9 @@ def train(args: TrainArgs, progress: bool = True) -> dict:
         "history": history,
         "dev_metrics": {"events": result["dev_tuned"], **result["dev_scores"]},
     }
-    raws = model_outputs(Predictor(model.eval(), tok, config, lexical=lexical), dev_records, progress)
-    config["quote_thresholds"] = result["quote_thresholds"] = tune_quote_thresholds(dev_records, raws)
+    quote_dev = [r for r in dev_records if has_quotes(r)]
+    raws = model_outputs(Predictor(model.eval(), tok, config, lexical=lexical), quote_dev, progress)
+    config["quote_thresholds"] = result["quote_thresholds"] = tune_quote_thresholds(quote_dev, raws)
     with atomic_dir(Path(args.out)) as tmp:
         model.save(tmp, tok, config)
         if lexical is not None:

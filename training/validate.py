@@ -154,3 +154,73 @@ def validate_dir(data_dir: Path) -> tuple[list[Problem], int]:
                     rows.append((str(path), ln, rec))
     problems += _duplicates(rows)
     return problems, len(rows)
+
+
+REAL_KEYS = {"id": str, "sha1": str, "labels": list, "kind": str, "doubt": str, "group": str, "split": str}
+
+
+def _check_annotation(ann: object, pool: dict[str, dict] | None) -> list[str]:
+    """Problems of one line of data/real/annotations.jsonl (pool None: the text is not at hand)."""
+    if not isinstance(ann, dict):
+        return ["annotation is not a JSON object"]
+    errs = [f"field {k!r} missing or not {t.__name__}" for k, t in REAL_KEYS.items() if not isinstance(ann.get(k), t)]
+    if errs:
+        return errs
+    bad = [lab for lab in ann["labels"] if lab not in LABELS]
+    if bad or len(set(ann["labels"])) != len(ann["labels"]):
+        errs.append(f"labels {ann['labels']} must be distinct members of {list(LABELS)}")
+    if ann["kind"] not in KINDS or (ann["kind"] == "positive") != bool(ann["labels"]):
+        errs.append(f"kind {ann['kind']!r} must be one of {list(KINDS)} and agree with labels {ann['labels']}")
+    if ann["split"] not in SPLITS:
+        errs.append(f"split {ann['split']!r} must be one of {list(SPLITS)}")
+    if pool is None:
+        return errs
+    from .real import sha1
+
+    page = pool.get(ann["id"])
+    if page is None:
+        return errs + [f"real article {ann['id']} is missing from the pool"]
+    if sha1(page["text"]) != ann["sha1"]:
+        return errs + [f"real article {ann['id']}: pool text changed since annotation (sha1 mismatch)"]
+    for n, q in enumerate(ann.get("quotes") or []):
+        errs += _check_quote(page["text"], q, n)
+    if "summary" in ann and not 0 < len(str(ann["summary"]).split()) <= MAX_SUMMARY_WORDS:
+        errs.append(f"summary must have 1..{MAX_SUMMARY_WORDS} words")
+    return errs
+
+
+def validate_real(data_dir: Path, real_dir: Path | None = None) -> tuple[list[Problem], int, str]:
+    """Validate data/real/annotations.jsonl: schema, labels, splits, groups within one split, and
+    (when the pool is present) sha1 and offsets against the pool text. Returns (problems, lines, note)."""
+    from .real import ANNOTATIONS, RealDataError, default_real_dir, load_pool
+
+    path = Path(data_dir) / ANNOTATIONS
+    if not path.is_file():
+        return [], 0, ""
+    real_dir = Path(real_dir) if real_dir else default_real_dir()
+    pool, note = None, ""
+    try:
+        pool = load_pool(real_dir)
+    except RealDataError:
+        note = f"real pool not found at {real_dir}: sha1 and offsets of the real annotations not checked"
+    problems, split_of_group, seen = [], {}, {}
+    with open(path, encoding="utf-8") as f:
+        for ln, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                ann = json.loads(line)
+            except json.JSONDecodeError as e:
+                problems.append(Problem(str(path), ln, f"invalid JSON: {e}"))
+                continue
+            errs = _check_annotation(ann, pool)
+            problems += [Problem(str(path), ln, m) for m in errs]
+            if errs:
+                continue
+            if ann["id"] in seen:
+                problems.append(Problem(str(path), ln, f"id {ann['id']!r} already annotated at line {seen[ann['id']]}"))
+            seen.setdefault(ann["id"], ln)
+            first = split_of_group.setdefault(ann["group"], (ann["split"], ln))
+            if first[0] != ann["split"]:
+                problems.append(Problem(str(path), ln, f"group {ann['group']!r} straddles splits ({first[0]} at line {first[1]}, {ann['split']} here)"))
+    return problems, len(seen), note
