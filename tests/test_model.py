@@ -12,10 +12,13 @@ from warta.labels import EVENT_LABELS
 def test_checkpoint_is_a_hugging_face_folder(tiny_model):
     from transformers import AutoModel, AutoTokenizer
 
+    from warta.modeling import WartaModel
+
     names = {p.name for p in tiny_model.iterdir()}
-    assert {"config.json", "model.safetensors", "tokenizer.json", "warta_heads.safetensors", "warta_config.json"} <= names
+    assert {"config.json", "model.safetensors", "tokenizer.json", "warta_config.json"} <= names
     assert not any(n.endswith((".bin", ".pt", ".pkl")) for n in names)
-    AutoModel.from_pretrained(str(tiny_model))
+    assert json.loads((tiny_model / "config.json").read_text())["model_type"] == "warta"
+    assert isinstance(AutoModel.from_pretrained(str(tiny_model)), WartaModel)  # the whole model, heads included
     AutoTokenizer.from_pretrained(str(tiny_model))
 
 

@@ -3,7 +3,7 @@
     python -m warta_training.tuning --model runs/mine      # retune a trained checkpoint
 
 Like the event thresholds, these are chosen on dev and stored in the checkpoint's
-warta_config.json; `warta train` tunes them after training. The command retunes a
+config.json and warta_config.json; `warta train` tunes them after training. The command retunes a
 checkpoint in place after the post-processing code changes, without retraining.
 """
 
@@ -17,8 +17,7 @@ from pathlib import Path
 import numpy as np
 from tqdm.auto import tqdm
 
-from warta.atomic import write_text_atomic
-from warta.modeling import TAGS
+from warta.modeling import TAGS, update_settings
 from warta.predictor import Predictor
 from warta.quote_tagging import DEFAULT_THRESHOLDS, quote_candidates
 from warta.sentences import split_sentences
@@ -92,11 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     raws = model_outputs(predictor, dev, progress=sys.stderr.isatty())
     quote = tune_quote_thresholds(dev, raws)
     summary = tune_summary(dev, np.concatenate([np.asarray(r["sentence_scores"]) for r in raws]))
-    cfg_path = args.model / "warta_config.json"
-    cfg = json.loads(cfg_path.read_text(encoding="utf-8"))
-    cfg["quote_thresholds"] = quote
-    cfg["summary"] = {k: v for k, v in summary.items() if k in SUMMARY_DEFAULTS}
-    write_text_atomic(cfg_path, json.dumps(cfg, indent=2, ensure_ascii=False) + "\n")
+    # both config.json (what loading reads) and warta_config.json (the training record)
+    update_settings(args.model, {"quote_thresholds": quote, "summary": {k: v for k, v in summary.items() if k in SUMMARY_DEFAULTS}})
     print(json.dumps({"quote_thresholds": quote, "summary": summary}))
     return 0
 
