@@ -3,7 +3,7 @@
     python scripts/build_encoder.py --out model/encoder
 
 Seeded and deterministic on one machine; about 25 minutes on 2 CPU cores with the defaults.
-Text: nlp-id's news sentences (fetched at build time) + data/train.jsonl (never dev/test).
+Text: nlp-id's news sentences (read from the installed package, `train` extra) + data/train.jsonl (never dev/test).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import torch
 from warta.atomic import write_text_atomic
 from warta_training.corpus import load_split
 from warta_training.pretrain import PretrainConfig, pretrain
-from warta_training.pretrain_corpus import article_paragraphs, fetch_nlp_id
+from warta_training.pretrain_corpus import article_paragraphs, nlp_id_sentences
 from warta_training.tokenizer import build_tokenizer, fertility
 
 
@@ -27,7 +27,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, default=Path("model/encoder"))
     ap.add_argument("--data", type=Path, default=Path("data"))
-    ap.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "warta")
+    ap.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "warta", help="scratch folder for the tokenizer build")
     ap.add_argument("--vocab-size", type=int, default=8000)
     ap.add_argument("--uncased", action="store_true", help="lowercase (default: cased, names keep their capitals)")
     ap.add_argument("--epochs", type=float, default=PretrainConfig.epochs)
@@ -38,7 +38,7 @@ def main() -> int:
     args = ap.parse_args()
     torch.set_num_threads(max(1, torch.get_num_threads()))
     t0 = time.time()
-    news = fetch_nlp_id(args.cache)
+    news = nlp_id_sentences()
     ours = article_paragraphs(load_split(args.data, "train"))
     lines = news + ours
     print(f"text: {len(news)} nlp-id sentences + {len(ours)} train-split lines, {sum(len(x.split()) for x in lines)} words", file=sys.stderr)

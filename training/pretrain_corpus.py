@@ -1,23 +1,22 @@
 """Unlabeled Indonesian text for tokenizer training and masked-LM pretraining.
 
-Sources, fetched at build time so no third-party text is committed:
-- the `nlp-id` package (MIT) ships ~33k Indonesian news sentences in
-  `nlp_id/data/dataset_postag.txt`, one `token<TAB>tag` per line, clitics split off;
-  we download its sdist with `pip download --no-deps` (installing it would pin an old
-  scikit-learn) and read that one file out of the archive;
+Sources, read at build time so no third-party text is committed:
+- the `nlp-id` package (MIT; in the `train` extra) ships ~33k Indonesian news sentences in
+  `nlp_id/data/dataset_postag.txt`, one `token<TAB>tag` per line, clitics split off; it is read
+  from the installed package (the same file, byte for byte, from 0.1.15 to 0.1.23: its SHA-1 is
+  checked, so a changed file cannot silently change a rebuilt encoder);
 - the text of our own `data/train.jsonl` (never dev or test: that would leak into evaluation).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
-import subprocess
-import sys
-import tarfile
+import warnings
 from pathlib import Path
 
-NLP_ID = "nlp-id==0.1.15.0"
-NLP_ID_MEMBER = "nlp_id/data/dataset_postag.txt"
+NLP_ID_FILE = ("data", "dataset_postag.txt")  # inside the nlp_id package
+NLP_ID_SHA1 = "dbda64b74bf9949235572e7e78b3e4318db7c49b"  # the file model/encoder was built from
 # Enclitics the POS corpus splits off: glued back onto the previous word ("ada nya" -> "adanya").
 ENCLITICS = {"nya", "lah", "kah", "mu"}
 ENCLITIC_TAGS = {"PR", "DT", "RP"}
@@ -58,19 +57,22 @@ def parse_postag(raw: str) -> list[str]:
     return sentences
 
 
-def fetch_nlp_id(cache_dir: Path) -> list[str]:
-    """Download the nlp-id sdist (once, cached) and return its news sentences."""
-    cache_dir = Path(cache_dir)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    archives = sorted(cache_dir.glob("nlp_id-*.tar.gz"))
-    if not archives:
-        cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:", "-d", str(cache_dir), NLP_ID]
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-        archives = sorted(cache_dir.glob("nlp_id-*.tar.gz"))
-    with tarfile.open(archives[-1]) as tar:
-        member = next(m for m in tar.getmembers() if m.name.endswith(NLP_ID_MEMBER))
-        raw = tar.extractfile(member).read().decode("utf-8")
-    return parse_postag(raw)
+def nlp_id_sentences() -> list[str]:
+    """nlp-id's news sentences as plain text, read from the installed package.
+
+    The file is located without importing nlp_id (its import loads taggers and scikit-learn;
+    none of its code needs to run to read a text file).
+    """
+    from importlib.util import find_spec
+
+    spec = find_spec("nlp_id")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("the nlp-id package is not installed: pip install -e '.[train]'")
+    raw = Path(list(spec.submodule_search_locations)[0], *NLP_ID_FILE).read_bytes()
+    if hashlib.sha1(raw).hexdigest() != NLP_ID_SHA1:
+        warnings.warn(f"nlp-id's {'/'.join(NLP_ID_FILE)} differs from the one model/encoder was built from "
+                      f"(SHA-1 {NLP_ID_SHA1[:12]}...): a rebuilt encoder will differ", RuntimeWarning, stacklevel=2)
+    return parse_postag(raw.decode("utf-8"))
 
 
 def article_paragraphs(records: list[dict]) -> list[str]:
