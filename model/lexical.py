@@ -1,4 +1,4 @@
-"""The lexical half of the event classifier: word 1-2-gram TF-IDF and one linear scorer per label.
+"""The lexical half of the event classifier: n-gram TF-IDF and one linear scorer per label.
 
 Why it is there: the small embedded encoder, fine-tuned on a few hundred articles we wrote,
 learns our own writing style along with the events. On real web articles it missed plain leads
@@ -9,9 +9,11 @@ mentions), the n-grams bring the words an event is reported with.
 
 Why hand-written rather than scikit-learn at inference: `model/` is the deployable package and
 must not unpickle anything, so the fitted vectorizer and regressions are exported as plain arrays
-(safetensors) and a vocabulary list (JSON), and this module reproduces scikit-learn's
-`TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)` transform on them. tests/test_lexical.py
-checks the two agree.
+(safetensors) and a vocabulary (JSON), and this module reproduces scikit-learn's
+`TfidfVectorizer(sublinear_tf=True)` transform on them for two analyzers: word 1-2-grams, and
+character 3-5-grams inside word boundaries (`char_wb`), which measured better on real dev pages
+(typos, glued words and affixes: "menggelar"/"digelar", "sispamkota"/"sispam kota").
+tests/test_lexical.py checks the two agree.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ LEXICAL_WEIGHTS = "lexical.safetensors"
 LEXICAL_VOCAB = "lexical_vocab.json"
 # scikit-learn's default token_pattern: words of two or more word characters.
 TOKEN = re.compile(r"(?u)\b\w\w+\b")
+WHITE_SPACES = re.compile(r"\s\s+")  # scikit-learn's whitespace normaliser for char_wb
+ANALYZERS = {"word": (1, 2), "char_wb": (3, 5)}  # analyzer -> n-gram range
 
 
 def ngrams(text: str) -> list[str]:
@@ -36,12 +40,32 @@ def ngrams(text: str) -> list[str]:
     return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
 
 
+def char_wb_ngrams(text: str, ngram_range: tuple[int, int] = ANALYZERS["char_wb"]) -> list[str]:
+    """Lower-cased character n-grams within space-padded words, as scikit-learn's `char_wb` analyzer."""
+    out: list[str] = []
+    lo, hi = ngram_range
+    for w in WHITE_SPACES.sub(" ", text.lower()).split():
+        w = f" {w} "
+        for n in range(lo, hi + 1):
+            offset = 0
+            out.append(w[:n])
+            while offset + n < len(w):
+                offset += 1
+                out.append(w[offset : offset + n])
+            if offset == 0:  # a word shorter than n counts once
+                break
+    return out
+
+
 class LexicalScorer:
     """Per-label logits of a linear model over sublinear, L2-normalised TF-IDF n-gram features."""
 
-    def __init__(self, vocab: list[str], idf: np.ndarray, coef: np.ndarray, intercept: np.ndarray):
+    def __init__(self, vocab: list[str], idf: np.ndarray, coef: np.ndarray, intercept: np.ndarray, analyzer: str = "word"):
         if coef.shape != (len(intercept), len(vocab)) or idf.shape != (len(vocab),):
             raise ValueError(f"lexical scorer shapes disagree: vocab {len(vocab)}, idf {idf.shape}, coef {coef.shape}, intercept {intercept.shape}")
+        if analyzer not in ANALYZERS:
+            raise ValueError(f"lexical analyzer must be one of {list(ANALYZERS)}, not {analyzer!r}")
+        self.analyzer = analyzer
         self.vocab = vocab
         self.index = {term: i for i, term in enumerate(vocab)}
         self.idf = idf.astype(np.float64)
@@ -50,7 +74,8 @@ class LexicalScorer:
 
     def features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """Column indices and values of one text's sparse TF-IDF row."""
-        counts = Counter(self.index[g] for g in ngrams(text) if g in self.index)
+        grams = ngrams(text) if self.analyzer == "word" else char_wb_ngrams(text)
+        counts = Counter(self.index[g] for g in grams if g in self.index)
         if not counts:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
         cols = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
@@ -70,7 +95,8 @@ class LexicalScorer:
 
         folder = Path(folder)
         save_file({"idf": self.idf, "coef": self.coef, "intercept": self.intercept}, str(folder / LEXICAL_WEIGHTS))
-        (folder / LEXICAL_VOCAB).write_text(json.dumps(self.vocab, ensure_ascii=False) + "\n", encoding="utf-8")
+        vocab = self.vocab if self.analyzer == "word" else {"analyzer": self.analyzer, "vocab": self.vocab}
+        (folder / LEXICAL_VOCAB).write_text(json.dumps(vocab, ensure_ascii=False) + "\n", encoding="utf-8")
 
     @classmethod
     def load(cls, folder: Path) -> "LexicalScorer | None":
@@ -82,6 +108,8 @@ class LexicalScorer:
             return None
         arrays = load_file(str(folder / LEXICAL_WEIGHTS))
         vocab = json.loads((folder / LEXICAL_VOCAB).read_text(encoding="utf-8"))
+        if isinstance(vocab, dict):  # {"analyzer", "vocab"}; a bare list is a word-n-gram scorer (older checkpoints)
+            return cls(vocab["vocab"], arrays["idf"], arrays["coef"], arrays["intercept"], vocab["analyzer"])
         return cls(vocab, arrays["idf"], arrays["coef"], arrays["intercept"])
 
 

@@ -12,14 +12,15 @@ from warta.lexical import LEXICAL_VOCAB, LEXICAL_WEIGHTS, LexicalScorer, fuse, n
 from warta_training.baselines import TfidfBaseline
 
 
-def fitted_baseline() -> tuple[TfidfBaseline, list[str]]:
+def fitted_baseline(analyzer: str = "word") -> tuple[TfidfBaseline, list[str]]:
     train = synth_split(0, 30)
     y = np.array([[lab in r["labels"] for lab in EVENT_LABELS] for r in train], dtype=int)
-    return TfidfBaseline().fit([r["text"] for r in train], y), [r["text"] for r in synth_split(300, 12)]
+    return TfidfBaseline(analyzer=analyzer).fit([r["text"] for r in train], y), [r["text"] for r in synth_split(300, 12)]
 
 
-def test_scorer_reproduces_scikit_learn_decision_values():
-    base, texts = fitted_baseline()
+@pytest.mark.parametrize("analyzer", ["word", "char_wb"])
+def test_scorer_reproduces_scikit_learn_decision_values(analyzer):
+    base, texts = fitted_baseline(analyzer)
     texts += ["", "Polres menggelar RAKOR lintas sektoral, rakor rakor!", "kata-kata tanpa kosakata latih"]
     want = np.column_stack([est.decision_function(base.vec.transform(texts)) for est in base.clf.estimators_])
     assert np.allclose(base.to_scorer().logits(texts), want, atol=1e-9)
@@ -31,12 +32,23 @@ def test_ngrams_follow_scikit_learn_analyzer():
     assert ngrams(text) == base.vec.build_analyzer()(text)
 
 
-def test_scorer_round_trips_through_safetensors_and_json(tmp_path):
-    base, texts = fitted_baseline()
+def test_char_ngrams_follow_scikit_learn_analyzer():
+    from warta.lexical import char_wb_ngrams
+
+    base, _ = fitted_baseline("char_wb")
+    text = "Kapolres  AKBP Malpa\nmemimpin Rakor, di Aula-Mapolres (2024) a ke."
+    assert char_wb_ngrams(text) == base.vec.build_analyzer()(text)
+
+
+@pytest.mark.parametrize("analyzer", ["word", "char_wb"])
+def test_scorer_round_trips_through_safetensors_and_json(tmp_path, analyzer):
+    base, texts = fitted_baseline(analyzer)
     scorer = base.to_scorer()
     scorer.save(tmp_path)
-    assert json.loads((tmp_path / LEXICAL_VOCAB).read_text(encoding="utf-8")) == scorer.vocab
-    assert np.array_equal(LexicalScorer.load(tmp_path).logits(texts), scorer.logits(texts))
+    saved = json.loads((tmp_path / LEXICAL_VOCAB).read_text(encoding="utf-8"))
+    assert (saved if analyzer == "word" else saved["vocab"]) == scorer.vocab
+    loaded = LexicalScorer.load(tmp_path)
+    assert loaded.analyzer == analyzer and np.array_equal(loaded.logits(texts), scorer.logits(texts))
     assert LexicalScorer.load(tmp_path / "nowhere") is None
 
 

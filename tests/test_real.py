@@ -178,3 +178,16 @@ def test_indosum_detokenizer():
 
     toks = ["Jakarta", ",", "Senin", "(", "27", "/", "3", ")", "-", "-", '"', "Kami", "siap", ",", '"', "kata", "dia", "."]
     assert detokenize(toks) == 'Jakarta, Senin (27/3) -- "Kami siap," kata dia.'
+
+
+def test_refit_events_redoes_lexical_choices_without_retraining(tiny_model, tiny_data, tmp_path):
+    from warta import Predictor
+    from warta_training.train import WEIGHT_GRID, refit_events
+
+    events = refit_events(tiny_model, tmp_path / "refit", data=str(tiny_data), lexical_analyzer="char_wb", lexical_weight=-1.0)
+    assert events["lexical_weight"] in WEIGHT_GRID and set(events["dev_lexical_sweep"]) == {str(w) for w in WEIGHT_GRID}
+    p = Predictor.load(tmp_path / "refit")
+    assert p.lexical_weight == events["lexical_weight"]
+    if p.lexical_weight > 0:
+        assert p.lexical.analyzer == "char_wb"
+    assert p.config["train_args"]["lexical_analyzer"] == "char_wb"

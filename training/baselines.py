@@ -11,7 +11,7 @@ import re
 import numpy as np
 
 from warta.labels import EVENT_LABELS
-from warta.lexical import LexicalScorer
+from warta.lexical import ANALYZERS, LexicalScorer
 
 KEYWORDS = {
     "rakor": re.compile(r"\b(rakor|rapat\s+koordinasi)\b", re.I),
@@ -25,14 +25,15 @@ def keyword_predict(texts: list[str]) -> np.ndarray:
 
 
 class TfidfBaseline:
-    """Word 1-2-gram TF-IDF with a balanced logistic regression per label."""
+    """TF-IDF (word 1-2-grams by default, or `char_wb` 3-5-grams) with a balanced logistic regression per label."""
 
-    def __init__(self, seed: int = 13):
+    def __init__(self, seed: int = 13, analyzer: str = "word"):
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
         from sklearn.multiclass import OneVsRestClassifier
 
-        self.vec = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, lowercase=True)
+        self.analyzer = analyzer
+        self.vec = TfidfVectorizer(analyzer=analyzer, ngram_range=ANALYZERS[analyzer], min_df=2, sublinear_tf=True, lowercase=True)
         self.clf = OneVsRestClassifier(LogisticRegression(C=10.0, class_weight="balanced", max_iter=2000, random_state=seed))
 
     def fit(self, texts: list[str], y: np.ndarray) -> "TfidfBaseline":
@@ -51,4 +52,4 @@ class TfidfBaseline:
             raise ValueError("every event label needs positive and negative training articles for the lexical scorer")
         coef = np.vstack([est.coef_[0] for est in self.clf.estimators_])
         intercept = np.array([est.intercept_[0] for est in self.clf.estimators_])
-        return LexicalScorer(vocab, self.vec.idf_, coef, intercept)
+        return LexicalScorer(vocab, self.vec.idf_, coef, intercept, self.analyzer)
