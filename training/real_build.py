@@ -3,6 +3,8 @@
     data/real/passes/a.jsonl, b.jsonl   two independent passes: {id, labels, kind, unit, date, doubt}
     data/real/adjudication.jsonl        the decision on every item the passes disagree on
                                         {id, labels, kind, doubt}
+    data/real/summaries.jsonl           optional reference summaries {id, summary} (our own words)
+    data/real/quotes.jsonl              optional quote annotations {id, quotes} (offsets into the pool text)
 
 The final label set is the passes' where they agree and the adjudicator's where they do not;
 where only `kind` differs (labels agree), `hard_negative` wins over `negative` (it only says
@@ -26,7 +28,7 @@ import numpy as np
 from warta.atomic import write_text_atomic
 from warta.labels import EVENT_LABELS
 
-from .real import ANNOTATIONS, load_annotations, read_jsonl, sha1
+from .real import ANNOTATIONS, read_jsonl, sha1
 
 PASSES = ("a", "b")
 SPLIT_BOUNDS = (0.60, 0.80)  # cumulative: train < 0.60 <= dev < 0.80 <= test
@@ -128,15 +130,14 @@ def build_real(data_dir: Path, pool: dict[str, dict]) -> tuple[list[dict], str]:
     if missing:
         raise ValueError(f"{len(missing)} pool pages lack a pass label, e.g. {missing[:5]}")
     groups = event_groups(ids, [pool[i]["text"] for i in ids], [a, b])
-    spans = {r["id"]: r for r in load_annotations(data_dir)}  # quote and summary annotations are kept
+    extra = {name: {r["id"]: r[name] for r in read_jsonl(real / file)} if (real / file).is_file() else {}
+             for name, file in (("summary", "summaries.jsonl"), ("quotes", "quotes.jsonl"))}
     lines = []
     for i in ids:
         labels, kind = decide(a[i], b[i], adj.get(i))
         line = {"id": i, "sha1": sha1(pool[i]["text"]), "labels": labels, "kind": kind,
                 "doubt": _doubt(a[i], b[i], adj.get(i)), "group": groups[i], "split": split_of(groups[i])}
-        old = spans.get(i, {})
-        if old.get("sha1") == line["sha1"]:
-            line.update({k: old[k] for k in ("quotes", "summary") if k in old})
+        line.update({name: by_id[i] for name, by_id in extra.items() if i in by_id})
         lines.append(line)
     return lines, agreement_markdown(a, b, ids, adj, lines)
 
