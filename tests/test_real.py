@@ -63,14 +63,17 @@ def test_validate_real_reports_sha1_offsets_labels_and_straddling_groups(tmp_pat
     anns = annotations(pages, recs, "train")
     anns[0]["sha1"] = "0" * 40
     anns[1]["labels"] = ["demo"]
-    anns[2]["quotes"] = [{**recs[2]["quotes"][0], "start": recs[2]["quotes"][0]["start"] + 1}]
+    q = {k: v for k, v in recs[2]["quotes"][0].items() if k not in ("text", "cue", "speaker_mention")}
+    anns[2]["quotes"] = [{**q, "end": len(recs[2]["text"]) + 5, "cue": None, "speaker_mention": None},
+                         {**recs[2]["quotes"][0]}]  # offsets past the text; a span stored with its words
     anns[3]["group"], anns[3]["split"] = anns[4]["group"], "test"
     write_annotations(tmp_path / "data", anns)
     problems, n, note = validate_real(tmp_path / "data", tmp_path / "pool")
     text = "\n".join(map(str, problems))
     assert "annotations.jsonl:1: real article p0000: pool text changed" in text
     assert "annotations.jsonl:2: labels ['demo']" in text
-    assert "annotations.jsonl:3: quotes[0] text" in text
+    assert "annotations.jsonl:3: quotes[0] has bad offsets" in text
+    assert "annotations.jsonl:3: quotes[1] stores span text" in text
     assert "straddles splits" in text
     assert note == ""
     _, _, note = validate_real(tmp_path / "data", tmp_path / "nowhere")

@@ -60,6 +60,18 @@ def load_annotations(data_dir: Path) -> list[dict]:
     return read_jsonl(path) if path.is_file() else []
 
 
+def with_texts(quotes: list[dict], text: str) -> list[dict]:
+    """Quote annotations with their span texts filled in from the pool text.
+
+    The repository stores real quotes as offsets only (`start`, `end`, and `{start, end}` for cue
+    and speaker mention): the words are the publisher's and stay in the pool."""
+    def span(s: dict | None) -> dict | None:
+        return None if s is None else {"start": s["start"], "end": s["end"], "text": text[s["start"] : s["end"]]}
+
+    return [{**q, "text": text[q["start"] : q["end"]], "cue": span(q.get("cue")), "speaker_mention": span(q.get("speaker_mention"))}
+            for q in quotes]
+
+
 def to_record(ann: dict, page: dict) -> dict:
     """One corpus-schema record from an annotation line and its pool page (sha1 checked)."""
     if sha1(page["text"]) != ann["sha1"]:
@@ -71,7 +83,7 @@ def to_record(ann: dict, page: dict) -> dict:
         "title": page.get("title") or "",
         "text": page["text"],
         "labels": list(ann["labels"]),
-        "quotes": list(ann.get("quotes") or []),
+        "quotes": with_texts(ann.get("quotes") or [], page["text"]),
         "summary": ann.get("summary") or "",
         "meta": {"kind": ann["kind"], "group": ann["group"], "split": ann["split"], "doubt": ann.get("doubt", ""),
                  "source": "real", "url": page.get("url", ""), "has_quotes": has_quotes, "has_summary": has_summary},

@@ -139,7 +139,28 @@ def build_real(data_dir: Path, pool: dict[str, dict]) -> tuple[list[dict], str]:
                 "doubt": _doubt(a[i], b[i], adj.get(i)), "group": groups[i], "split": split_of(groups[i])}
         line.update({name: by_id[i] for name, by_id in extra.items() if i in by_id})
         lines.append(line)
-    return lines, agreement_markdown(a, b, ids, adj, lines)
+    md = agreement_markdown(a, b, ids, adj, lines)
+    if (real / "quotes_second.jsonl").is_file():
+        md += quote_agreement_markdown(extra["quotes"], {r["id"]: r["quotes"] for r in read_jsonl(real / "quotes_second.jsonl")}, pool)
+    return lines, md
+
+
+def quote_agreement_markdown(first: dict[str, list], second: dict[str, list], pool: dict[str, dict]) -> str:
+    """Agreement of two independent quote annotations of the same pages: the first read as gold
+    (F1 is symmetric; precision and recall swap with the roles)."""
+    from .quote_metrics import quote_metrics
+    from .real import with_texts
+
+    ids = sorted(i for i in second if i in first)
+    gold = [{"text": pool[i]["text"], "quotes": with_texts(first[i], pool[i]["text"])} for i in ids]
+    other = [with_texts(second[i], pool[i]["text"]) for i in ids]
+    m = quote_metrics(gold, other)
+    rows = [f"| {t} | {v['n_gold']} | {v['n_pred']} | {v['exact_f1']:.3f} | {v['overlap_f1']:.3f} | {v['speaker_acc']:.3f} | {v['cue_acc']:.3f} |"
+            for t, v in m.items()]
+    return "\n".join(["", "## Quotes: agreement of two independent annotations", "",
+                      f"{len(ids)} real pages annotated twice (`quotes.jsonl` and `quotes_second.jsonl`); the first annotation is read as gold.", "",
+                      "| type | quotes (first) | quotes (second) | exact-span F1 | overlap F1 | same speaker | same cue |", "|---|---|---|---|---|---|---|",
+                      *rows, "", "Same speaker and same cue: shares of overlap-matched quotes whose resolved speaker (or cue span) is identical.", ""])
 
 
 def agreement_markdown(a: dict, b: dict, ids: list[str], adj: dict, lines: list[dict]) -> str:

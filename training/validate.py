@@ -175,7 +175,7 @@ def _check_annotation(ann: object, pool: dict[str, dict] | None) -> list[str]:
         errs.append(f"split {ann['split']!r} must be one of {list(SPLITS)}")
     if pool is None:
         return errs
-    from .real import sha1
+    from .real import sha1, with_texts
 
     page = pool.get(ann["id"])
     if page is None:
@@ -183,7 +183,9 @@ def _check_annotation(ann: object, pool: dict[str, dict] | None) -> list[str]:
     if sha1(page["text"]) != ann["sha1"]:
         return errs + [f"real article {ann['id']}: pool text changed since annotation (sha1 mismatch)"]
     for n, q in enumerate(ann.get("quotes") or []):
-        errs += _check_quote(page["text"], q, n)
+        if any("text" in s for s in (q, q.get("cue") or {}, q.get("speaker_mention") or {})):
+            errs.append(f"quotes[{n}] stores span text: real quotes keep offsets only (the words stay in the pool)")
+        errs += _check_quote(page["text"], with_texts([q], page["text"])[0], n)
     if "summary" in ann and not 0 < len(str(ann["summary"]).split()) <= MAX_SUMMARY_WORDS:
         errs.append(f"summary must have 1..{MAX_SUMMARY_WORDS} words")
     return errs
