@@ -345,6 +345,7 @@ def load_checkpoint(folder: Path, lexical: bool = False) -> tuple[WartaModel, ob
     settings is warta_config.json (the training record, when present) with the inference
     settings of the model's WartaConfig over it; the two agree unless one was edited by hand.
     """
+    from safetensors import SafetensorError
     from transformers import AutoTokenizer
 
     folder = Path(folder)
@@ -357,8 +358,9 @@ def load_checkpoint(folder: Path, lexical: bool = False) -> tuple[WartaModel, ob
         record = json.loads((folder / CONFIG_FILE).read_text(encoding="utf-8")) if (folder / CONFIG_FILE).is_file() else {}
     except ModelLoadError:
         raise
-    except (OSError, ValueError, KeyError, TypeError, json.JSONDecodeError) as e:
-        raise ModelLoadError(f"cannot load warta checkpoint {folder}: {e}") from e
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError, SafetensorError) as e:
+        # a truncated or corrupt weight file, a config that does not fit the weights: one line, not a traceback
+        raise ModelLoadError(f"cannot load warta checkpoint {folder}: {type(e).__name__}: {e}") from e
     settings = model.config.settings()
     differ = sorted(k for k in settings if k in record and record[k] != settings[k])
     if differ:

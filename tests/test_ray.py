@@ -1,5 +1,8 @@
 """Ray Data: 300 records, 2 of them bad, through warta.ray.Predict on a local 2-CPU Ray instance."""
 
+import json
+import threading
+
 import pyarrow.parquet as pq
 import pytest
 import ray
@@ -24,9 +27,18 @@ def local_ray():
 
 def test_every_record_comes_back_once_bad_ones_as_error_rows(local_ray, tiny_model, tmp_path):
     rows = [{"id": f"r{i:03d}", "text": BAD.get(i, r["text"]), "source": "feed"} for i, r in enumerate(synth_split(500, N))]
-    ds = ray.data.from_items(rows, override_num_blocks=6)
-    out = ds.map_batches(warta.ray.Predict, fn_constructor_kwargs={"model": str(tiny_model)}, concurrency=2, batch_size=32)
-    out.write_parquet(str(tmp_path / "pred"))
+    archive = tmp_path / "archive"  # the README's example: JSONL in, Parquet out
+    archive.mkdir()
+    for k in range(3):
+        (archive / f"part{k}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows[k::3]), encoding="utf-8")
+    ds = ray.data.read_json(str(archive))
+    # two actors on half a CPU each leave a CPU for reading the files (actors holding every CPU starve the reads)
+    out = ds.map_batches(warta.ray.Predict, fn_constructor_kwargs={"model": str(tiny_model)}, concurrency=2, num_cpus=0.5, batch_size=32)
+    # a watchdog rather than a hang should Ray ever starve a stage of CPUs (daemon: never blocks exit)
+    done = threading.Thread(target=out.write_parquet, args=(str(tmp_path / "pred"),), daemon=True)
+    done.start()
+    done.join(timeout=300)
+    assert not done.is_alive(), "Ray Data did not finish in 5 minutes"
 
     table = pq.read_table(str(tmp_path / "pred"))
     got = table.to_pylist()
