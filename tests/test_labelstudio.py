@@ -142,8 +142,14 @@ def _cli(*args):
     return subprocess.run([sys.executable, "-m", "warta.cli", *args], capture_output=True, text=True, timeout=300)
 
 
-def test_cli_version_config_and_user_errors(tmp_path):
+def test_cli_version_config_and_user_errors(tiny_model, tmp_path):
+    import shutil
+
     from warta import __version__
+
+    corrupt = tmp_path / "corrupt"
+    shutil.copytree(tiny_model, corrupt)
+    (corrupt / "model.safetensors").write_bytes((tiny_model / "model.safetensors").read_bytes()[:4096])
 
     r = _cli("--version")
     assert r.returncode == 0 and r.stdout.strip() == f"warta {__version__}"
@@ -151,6 +157,7 @@ def test_cli_version_config_and_user_errors(tmp_path):
     assert r.returncode == 0 and r.stdout.startswith("<View>")
     for args in (["labelstudio"], ["labelstudio", "export", "--batch-size", "0"],
                  ["labelstudio", "export", str(tmp_path), "--model", str(tmp_path / "missing")],
+                 ["labelstudio", "export", str(tmp_path / "x.json"), "--model", str(corrupt)],
                  ["labelstudio", "import", str(tmp_path / "missing.json")],
                  ["labelstudio", "import", str(tmp_path / "x.json"), "--meta", "colour=red"]):
         (tmp_path / "x.json").write_text("[]", encoding="utf-8")
