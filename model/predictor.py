@@ -13,6 +13,7 @@ in a record point into the text as given.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterable
 from pathlib import Path
 
 import torch
@@ -22,10 +23,14 @@ from .batching import encode, make_batch
 from .furniture import mask_furniture
 from .lexical import LexicalScorer, fuse
 from .modeling import TAGS, ModelLoadError, load_checkpoint
+from .readers import text_problem
 from .sentences import split_sentences
 from .summarize import select_sentences, trim_dateline
 
 DEFAULT_MODEL = Path(__file__).resolve().parent / "default"
+# Encoder weights a user folder may hold: safetensors only. A pickled pytorch_model.bin can run
+# code when loaded, and transformers would fall back to one where these are missing.
+SAFE_WEIGHTS = ("model.safetensors", "model.safetensors.index.json")
 
 
 def quantize_linear(model: torch.nn.Module) -> torch.nn.Module:
@@ -74,11 +79,17 @@ class Predictor:
         quantized model, because that is what `warta predict` runs. quantize=False keeps float32.
         """
         folder = Path(path) if path else DEFAULT_MODEL
-        model, tok, config = load_checkpoint(folder)
+        if folder.is_dir() and (folder / "config.json").is_file() and not any((folder / w).is_file() for w in SAFE_WEIGHTS):
+            raise ModelLoadError(f"{folder} has no model.safetensors: warta loads encoder weights from safetensors only "
+                                 "(pickled .bin/.pt weights can run code when loaded)")
         try:
+            model, tok, config = load_checkpoint(folder)
             scorer = LexicalScorer.load(folder) if lexical else None
-        except (OSError, ValueError, KeyError, SafetensorError) as e:
-            raise ModelLoadError(f"cannot load the lexical scorer of {folder}: {e}") from e
+        except ModelLoadError:
+            raise
+        except (OSError, ValueError, KeyError, TypeError, RuntimeError, SafetensorError) as e:
+            # a truncated or corrupt weight file, a config that does not fit the weights: one line, not a traceback
+            raise ModelLoadError(f"cannot load warta checkpoint {folder}: {type(e).__name__}: {e}") from e
         if quantize:
             model = quantize_linear(model)
         return cls(model, tok, config, batch_size, lexical=scorer)
@@ -107,11 +118,16 @@ class Predictor:
                 for t, p, ss, sc, tp, d in zip(texts, probs, sents, sent_scores, tag_probs, docs)]
 
     def raw(self, texts: list[str]) -> list[dict]:
-        """Model outputs before post-processing, in chunks of batch_size articles."""
-        out: list[dict] = []
-        for i in range(0, len(texts), self.batch_size):
-            out += self._forward(texts[i : i + self.batch_size])
-        return out
+        """Model outputs before post-processing, one article per model call.
+
+        Why one article per call: dynamic int8 quantization scales each layer's activations over
+        the whole input tensor, so batch-mates (and the padding they bring) shifted an article's
+        scores: 83 of 250 records changed after a `--resume` regrouped them. Alone, an article's
+        outputs depend on its own text only, bit for bit, whatever else is predicted with it; the
+        windows of one article still run as one batch. Texts must pass `check_texts`.
+        """
+        check_texts(texts, strict=True)
+        return [self._forward([t])[0] for t in texts]
 
     def event_probs(self, texts: list[str]) -> torch.Tensor:
         """Per-article label probabilities, shape (len(texts), n_labels)."""
@@ -134,5 +150,35 @@ class Predictor:
         return rec
 
     def predict(self, texts: list[str]) -> list[dict]:
-        """One dict per text: labels and scores, plus quotes and summary where the model has those heads."""
-        return [self._record(r) for r in self.raw(texts)]
+        """One dict per text, in order: labels and scores, plus quotes and summary where the model has those heads.
+
+        `texts` is a list (or other iterable) of str; a bare str is refused (TypeError) rather than
+        read as a list of characters: pass [text]. An item that is not a str raises TypeError naming
+        its index. A text that is empty, over MAX_CHARS characters, holds NUL bytes or unpaired
+        surrogates gets {"error": {"code", "message"}} in its place, as `warta predict` writes it
+        (which also screens out text that does not look Indonesian; the API leaves that to the caller).
+        """
+        texts = check_texts(texts)
+        problems = [text_problem(t, screen_language=False) for t in texts]
+        good = iter(self.raw([t for t, p in zip(texts, problems) if p is None]))
+        return [self._record(next(good)) if p is None else {"error": {"code": p[0], "message": p[1]}} for p in problems]
+
+
+def check_texts(texts: Iterable[str], strict: bool = False) -> list[str]:
+    """`texts` as a list, after the checks every entry point makes: a list of str, not a str.
+
+    strict (for `raw`/`event_probs`, which return no records to carry an error): a text
+    `predict` would answer with an error record raises ValueError naming its index instead,
+    so no caller can feed the model an empty or unbounded text (one 1M-character string took 3.6 GB).
+    """
+    if isinstance(texts, (str, bytes, bytearray)):
+        raise TypeError(f"texts must be a list of str, not a single {type(texts).__name__}: wrap one text as [text]")
+    if not isinstance(texts, Iterable):
+        raise TypeError(f"texts must be a list of str, not {type(texts).__name__}")
+    texts = list(texts)
+    for i, t in enumerate(texts):
+        if not isinstance(t, str):
+            raise TypeError(f"texts[{i}] is {type(t).__name__}, not str")
+        if strict and (problem := text_problem(t, screen_language=False)):
+            raise ValueError(f"texts[{i}]: {problem[1]}")
+    return texts
