@@ -1,47 +1,56 @@
 """`warta predict`: articles in, one JSONL record per input out, in input order.
 
-Exit codes: 0 every record predicted; 1 usage, input-setup or model error (nothing trustworthy
-written); 3 the run finished but some records carry an "error" object instead of predictions.
+Exit codes: 0 every record predicted; 1 usage, input-setup, output or model error (nothing
+trustworthy written; a message on stderr); 3 the run finished but some records carry an "error"
+object instead of predictions; 130 interrupted (Ctrl-C; with -o, rerun with --resume).
 
-With -o OUT, records stream into OUT.partial (flushed per batch) and OUT appears, by rename,
-only when the run is complete. After a crash or kill, `--resume` keeps the complete lines of
-OUT.partial, drops a torn last line, skips that many inputs and carries on.
+With -o OUT, records stream into OUT.partial (flushed and synced per block) and OUT appears, by
+rename, only when the run is complete. Only one run writes OUT at a time (OUT.lock). After a
+crash or kill, `--resume` checks that the partial came from the same inputs, model and options
+(journal OUT.partial.meta), keeps what it verified and carries on.
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import os
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, Iterator
 
 from .modeling import ModelLoadError
+from .output import OutputError, check_output, exclusive_lock, fsync_dir, record_line, sidecar
 from .predictor import DEFAULT_MODEL, Predictor
-from .readers import Item, iter_inputs
+from .readers import FORMATS, Item, iter_inputs
+from .resume import Checkpoint, ItemDigest, Journal, ResumeRefused, differences, fingerprint, skip_verified, usable_checkpoint
 
-EXIT_OK, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 3
+EXIT_OK, EXIT_USAGE, EXIT_PARTIAL, EXIT_INTERRUPTED = 0, 1, 3, 130
 READ_AHEAD = 8  # batches read at once so they can be grouped by length
 
 
+class UserError(Exception):
+    """Anything the user can fix: reported as one line on stderr, exit 1."""
+
+
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # argparse exits 2; our contract says 1 for usage errors
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+    def error(self, message: str):  # argparse exits 2 after two lines; our contract: 1, one line
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     ap = _Parser(prog="warta predict", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("inputs", nargs="*", default=["-"], help=".txt/.html/.jsonl/.csv files, folders (recursive), or - for stdin (default)")
     ap.add_argument("-o", "--output", type=Path, help="output JSONL (default stdout); appears only when the run is complete")
-    ap.add_argument("--resume", action="store_true", help="continue an interrupted run from OUTPUT.partial")
+    ap.add_argument("--resume", action="store_true", help="continue an interrupted run from OUTPUT.partial (same inputs and options)")
     ap.add_argument("--model", default=str(DEFAULT_MODEL), help="checkpoint folder (default: the shipped model)")
-    ap.add_argument("--batch-size", type=int, default=8, help="articles per model call (default 8)")
+    ap.add_argument("--format", choices=FORMATS, help="read stdin and the files named as this format (default: detect stdin, "
+                    "files by suffix; folders always go by suffix)")
+    ap.add_argument("--batch-size", type=int, default=8, help="articles grouped per block (default 8); scores never depend on it")
     ap.add_argument("--text-key", default="text", help="JSONL/CSV field holding the article text")
     ap.add_argument("--id-key", default="id", help="JSONL/CSV field holding the article id")
-    ap.add_argument("--threads", type=int, default=0, help="torch threads (default: one per core)")
+    ap.add_argument("--threads", type=int, default=0, help="torch threads (default 0: one per core)")
     ap.add_argument("--no-progress", action="store_true")
     ap.add_argument("--fp32", action="store_true", help="run the model in float32 instead of int8 linear layers (slower; scores shift slightly)")
     args = ap.parse_args(argv)
@@ -49,6 +58,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         ap.error("--resume needs -o/--output")
     if args.batch_size < 1:
         ap.error("--batch-size must be at least 1")
+    if args.threads < 0:
+        ap.error("--threads must be 0 (one per core) or more")
     return args
 
 
@@ -76,7 +87,11 @@ def _predict_batch(predictor: Predictor, batch: list[Item]) -> dict[int, dict]:
 
 
 def predict_stream(predictor: Predictor, items: Iterator[Item], batch_size: int) -> Iterator[list[dict]]:
-    """Lists of records in input order; within a read-ahead block, batches are grouped by length to cut padding."""
+    """Lists of records in input order; a block of batch_size * READ_AHEAD items is read at a time.
+
+    Exactly the items of a block are consumed before its records are yielded, so a running digest
+    of the items read matches the records written (resume.ItemDigest relies on it).
+    """
     while block := list(itertools.islice(items, batch_size * READ_AHEAD)):
         good = sorted((it for it in block if it.ok), key=lambda it: len(it.text))
         preds: dict[int, dict] = {}
@@ -85,59 +100,134 @@ def predict_stream(predictor: Predictor, items: Iterator[Item], batch_size: int)
         yield [record_for(it, preds.get(id(it))) for it in block]
 
 
-def _write(blocks: Iterator[list[dict]], out: IO[str], progress) -> int:
-    failed = 0
-    for block in blocks:
-        out.write("".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in block))
-        out.flush()
-        if hasattr(out, "fileno") and out is not sys.stdout:
-            os.fsync(out.fileno())
-        failed += sum("error" in rec for rec in block)
-        progress.update(len(block))
-    return failed
+def _check_streams(args: argparse.Namespace) -> None:
+    """A closed stdin or stdout is a usage error, said before the model loads."""
+    if "-" in args.inputs and getattr(sys.stdin, "buffer", None) is None:
+        raise UserError("stdin is closed: name input files, or pipe articles in")
+    if args.output is None and getattr(sys.stdout, "buffer", None) is None:
+        raise UserError("stdout is closed: give -o OUT")
 
 
-def _recover(partial: Path) -> tuple[int, int]:
-    """Keep the complete lines of an interrupted run; returns (records kept, errors among them)."""
-    if not partial.exists():
-        return 0, 0
-    data = partial.read_bytes()
-    keep = data[: data.rfind(b"\n") + 1]  # a torn last line (killed mid-write) is dropped
-    with open(partial, "r+b") as f:
-        f.truncate(len(keep))
-    lines = keep.decode("utf-8").splitlines()
-    return len(lines), sum('"error": {' in ln for ln in lines)
-
-
-def predict_main(argv: list[str]) -> int:
-    args = parse_args(argv)
+def _load(args: argparse.Namespace) -> Predictor:
     if args.threads:
         import torch
 
         torch.set_num_threads(args.threads)
     try:
-        predictor = Predictor.load(args.model, batch_size=args.batch_size, quantize=not args.fp32)
+        return Predictor.load(args.model, batch_size=args.batch_size, quantize=not args.fp32)
     except ModelLoadError as e:
-        print(f"warta predict: {e}", file=sys.stderr)
-        return EXIT_USAGE
+        raise UserError(str(e)) from e
+
+
+def _progress(args: argparse.Namespace, done: int = 0):
     from tqdm.auto import tqdm
 
-    items = iter_inputs(args.inputs, args.text_key, args.id_key)
-    progress = tqdm(desc="articles", unit="art", disable=args.no_progress or not sys.stderr.isatty())
-    if args.output is None:
-        failed = _write(predict_stream(predictor, items, args.batch_size), sys.stdout, progress)
-    else:
-        partial = args.output.with_name(args.output.name + ".partial")
-        done, failed = _recover(partial) if args.resume else (0, 0)
-        if not args.resume:
-            partial.unlink(missing_ok=True)
-        items = itertools.islice(items, done, None)
-        progress.update(done)
-        with open(partial, "a", encoding="utf-8") as f:
-            failed += _write(predict_stream(predictor, items, args.batch_size), f, progress)
-        os.replace(partial, args.output)
-    progress.close()
+    bar = tqdm(desc="articles", unit="art", disable=args.no_progress or not sys.stderr.isatty())
+    bar.update(done)
+    return bar
+
+
+def run_to_stdout(args: argparse.Namespace) -> int:
+    items = iter_inputs(args.inputs, args.text_key, args.id_key, args.format)
+    predictor = _load(args)
+    out, failed = sys.stdout.buffer, 0
+    with _progress(args) as bar:
+        for block in predict_stream(predictor, items, args.batch_size):
+            out.write(b"".join(map(record_line, block)))
+            out.flush()
+            failed += sum("error" in rec for rec in block)
+            bar.update(len(block))
     return EXIT_PARTIAL if failed else EXIT_OK
+
+
+def _options(args: argparse.Namespace) -> dict:
+    """What changes a record beyond the inputs and the model (batch size and threads do not)."""
+    return {"text_key": args.text_key, "id_key": args.id_key, "format": args.format, "fp32": args.fp32}
+
+
+def _complete_exit(out: Path) -> int:
+    """`--resume` on a finished run: nothing to do; the exit code the run had."""
+    with open(out, "rb") as f:
+        errors = sum(b'"error": {' in line for line in f)
+    print(f"warta predict: {out} is complete, nothing to resume", file=sys.stderr)
+    return EXIT_PARTIAL if errors else EXIT_OK
+
+
+def _prepare(args: argparse.Namespace, journal: Journal, partial: Path, header: dict, items: Iterator[Item],
+             digest: ItemDigest) -> Checkpoint:
+    """Start fresh, or (with --resume) check the partial and skip what it verifiably holds."""
+    if args.resume and (partial.exists() or journal.path.exists()):
+        if not journal.path.exists():
+            raise ResumeRefused(f"{partial.name} has no journal ({journal.path.name}) to tell which inputs it came from; "
+                                "rerun without --resume to start over")
+        saved, cps = journal.read()
+        if diff := differences(saved, header):
+            raise ResumeRefused(f"{partial.name} was made with other {', '.join(diff)}; rerun the command that made it, "
+                                "or without --resume to start over")
+        cp = usable_checkpoint(cps, partial.stat().st_size if partial.exists() else 0)
+        skip_verified(items, digest, cp)
+        with open(partial, "ab") as f:
+            f.truncate(cp.size)  # drops a torn or unjournaled tail; those records are predicted again
+        return cp
+    journal.start(header)
+    with open(partial, "wb"):
+        pass
+    return Checkpoint(0, 0, 0, digest.hexdigest())
+
+
+def run_to_file(args: argparse.Namespace) -> int:
+    out: Path = args.output
+    check_output(out, args.inputs)
+    partial, journal = sidecar(out, ".partial"), Journal(sidecar(out, ".partial.meta"))
+    with ExitStack() as stack:
+        stack.enter_context(exclusive_lock(out))
+        if args.resume and out.exists() and not partial.exists() and not journal.path.exists():
+            return _complete_exit(out)
+        digest = ItemDigest()
+        items = digest.wrap(iter_inputs(args.inputs, args.text_key, args.id_key, args.format))
+        header = fingerprint(args.inputs, Path(args.model), _options(args))
+        cp = _prepare(args, journal, partial, header, items, digest)
+        predictor = _load(args)
+        stack.callback(journal.close)
+        records, errors = cp.records, cp.errors
+        with open(partial, "ab") as f, _progress(args, records) as bar:
+            for block in predict_stream(predictor, items, args.batch_size):
+                f.write(b"".join(map(record_line, block)))
+                f.flush()
+                os.fsync(f.fileno())
+                records += len(block)
+                errors += sum("error" in rec for rec in block)
+                journal.append(Checkpoint(records, errors, f.tell(), digest.hexdigest()))
+                bar.update(len(block))
+        os.replace(partial, out)
+        fsync_dir(out.parent)
+        journal.close()
+        journal.path.unlink(missing_ok=True)
+    return EXIT_PARTIAL if errors else EXIT_OK
+
+
+def predict_main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    try:
+        _check_streams(args)
+        return run_to_file(args) if args.output is not None else run_to_stdout(args)
+    except (UserError, OutputError, ResumeRefused) as e:
+        print(f"warta predict: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # the reader of stdout went away (e.g. `| head`): stop quietly, and keep Python's exit-time flush from failing
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print("warta predict: output closed before the run finished", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as e:  # writing the output: disk full, folder removed, ...
+        where = f" {e.filename}" if e.filename else ""
+        hint = "; free the cause and rerun with --resume" if args.output is not None else ""
+        print(f"warta predict: cannot write{where}: {e.strerror or e}{hint}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        hint = ": rerun the same command with --resume to continue" if args.output is not None else ""
+        print(f"warta predict: interrupted{hint}", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

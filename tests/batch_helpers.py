@@ -45,18 +45,26 @@ class _Sink:
 
 
 def predict(monkeypatch, capsys, *args: str, stdin: bytes = b"") -> Result:
-    """Run `warta predict ARGS` in this process; SystemExit (argparse) counts as its exit code."""
+    """Run `warta predict --threads 1 ARGS` in this process; SystemExit (argparse) counts as its exit code.
+
+    One torch thread: tiny models make many tiny model calls, where thread hand-offs cost more than
+    they bring, badly so on a busy machine. The process's thread count is restored afterwards.
+    """
+    import torch
+
     from warta.predict_cli import predict_main
 
-    sink = _Sink()
+    sink, threads = _Sink(), torch.get_num_threads()
     capsys.readouterr()
     with monkeypatch.context() as m:
         m.setattr(sys, "stdin", _Stream(stdin))
         m.setattr(sys, "stdout", sink)
         try:
-            code = predict_main([str(a) for a in args])
+            code = predict_main(["--threads", "1", *map(str, args)])
         except SystemExit as e:
             code = e.code
+        finally:
+            torch.set_num_threads(threads)
     return Result(code, sink.buffer.getvalue(), capsys.readouterr().err)
 
 

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -73,16 +74,23 @@ def _cli(*args):
 
 
 def test_sigkill_midway_then_resume_loses_and_duplicates_nothing(tiny_model, tmp_path):
-    n = 1500
+    """Also case 2 of issue 20: while a run writes OUT, it holds the lock a second run would need
+    (tests/test_resume_and_lock.py shows that run refusing), and its output stays whole."""
+    from warta.output import Locked, exclusive_lock
+
+    n = 800
     src = tmp_path / "in.jsonl"
     src.write_text("".join(json.dumps({"id": f"a{i}", "text": f"{ARTICLE} Nomor {i}."}) + "\n" for i in range(n)), encoding="utf-8")
     out = tmp_path / "out.jsonl"
     partial = tmp_path / "out.jsonl.partial"
-    args = _cli(str(src), "-o", str(out), "--model", str(tiny_model), "--batch-size", "2", "--no-progress")
+    args = _cli(str(src), "-o", str(out), "--model", str(tiny_model), "--batch-size", "2", "--no-progress", "--threads", "1")
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 120
     while time.time() < deadline and not (partial.exists() and partial.stat().st_size > 2000):
         time.sleep(0.05)
+    with pytest.raises(Locked):
+        with exclusive_lock(out):
+            pass
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert not out.exists(), "the final file appears only when a run completes"
@@ -94,7 +102,7 @@ def test_sigkill_midway_then_resume_loses_and_duplicates_nothing(tiny_model, tmp
     assert r.returncode == 0, r.stderr
     ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
     assert ids == [f"a{i}" for i in range(n)]
-    assert not partial.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out.jsonl"]  # no partial, journal or lock left
 
 
 def test_usage_errors_exit_1(tiny_model):

@@ -8,7 +8,7 @@ import os
 import sys
 
 import pytest
-from batch_helpers import ARTICLE
+from batch_helpers import ARTICLE, predict
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -102,6 +102,23 @@ def _bad_name(tmp_path):
     return os.fsdecode(name)
 
 
+def test_non_utf8_file_name_is_escaped_in_the_id(tiny_model, tmp_path, monkeypatch, capsys):
+    path = _bad_name(tmp_path)
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "\ud800lone", "text": ARTICLE}) + "\n")  # JSON may escape a lone surrogate
+    out = tmp_path / "out.jsonl"
+    r = predict(monkeypatch, capsys, path, src, "-o", out, "--model", tiny_model)
+    assert r.code == 0, r.err
+    recs = [json.loads(x) for x in out.read_bytes().decode("utf-8").splitlines()]  # strict UTF-8
+    assert [x["id"] for x in recs] == [f"{tmp_path}/caf\\xe9.txt", "\\ud800lone"]
+    assert "labels" in recs[0]
+    r = predict(monkeypatch, capsys, path, src, "--model", tiny_model)  # stdout too
+    assert r.code == 0 and [x["id"] for x in r.records] == [x["id"] for x in recs]
+    (tmp_path / "out.jsonl").rename(tmp_path / "out.jsonl.partial")  # --resume reads such a file back without crashing
+    r = predict(monkeypatch, capsys, path, src, "-o", out, "--model", tiny_model, "--resume")
+    assert r.code == 1 and "journal" in r.err
+
+
 def test_non_utf8_file_name_gives_a_valid_unicode_id(tmp_path):
     path = _bad_name(tmp_path)
     [it] = iter_inputs([path])
@@ -148,6 +165,15 @@ def test_stdin_format_can_be_forced(monkeypatch):
     assert it.extracted and it.text == ARTICLE
     [it] = _stdin(monkeypatch, f"<html><body><p>{ARTICLE}</p></body></html>".encode())  # detected
     assert it.extracted and it.text == ARTICLE
+
+
+def test_cli_format_option_and_bom_stdin(tiny_model, monkeypatch, capsys):
+    r = predict(monkeypatch, capsys, "--model", tiny_model, stdin=b"\xef\xbb\xbf" + b"\n" * 70 + JSONL)
+    assert r.code == 0 and [x["id"] for x in r.records] == ["s0", "s1", "s2"]
+    r = predict(monkeypatch, capsys, "--model", tiny_model, "--format", "csv", stdin=b"id,text\nc1," + ARTICLE.encode() + b"\n")
+    assert r.code == 0 and [x["id"] for x in r.records] == ["c1"]
+    r = predict(monkeypatch, capsys, "--model", tiny_model, "--format", "xml")
+    assert r.code == 1 and "--format" in r.err
 
 
 # --- case 6: unreadable files and folders -----------------------------------------------------------
