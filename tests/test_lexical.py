@@ -99,3 +99,20 @@ def test_cli_rejects_a_bad_lexical_weight_as_a_usage_error():
     with pytest.raises(SystemExit) as exc:
         parse_args(["--lexical-weight", "-0.1"])
     assert exc.value.code == 2
+
+
+def test_windowed_scores_keep_a_lead_from_being_diluted(tmp_path):
+    base, texts = fitted_baseline("char_wb")
+    scorer = base.to_scorer()
+    lead = texts[0]
+    long_text = lead + "\n" + " ".join(["warga menanam padi di sawah desa"] * 200)
+    whole = scorer.logits([lead, long_text])
+    scorer.window_words = 320
+    windowed = scorer.logits([lead, long_text])
+    assert np.allclose(windowed[0], whole[0])  # a text within one window scores as before
+    windows = scorer.windows(long_text)
+    assert len(windows) > 2 and all(len(w.split()) <= 320 for w in windows)
+    assert np.allclose(windowed[1], np.max([scorer.logits([w])[0] for w in windows], axis=0))
+    assert (windowed[1] >= whole[1] - 1e-9).all()
+    scorer.save(tmp_path)
+    assert LexicalScorer.load(tmp_path).window_words == 320

@@ -24,9 +24,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", default="data", help="folder with the splits (and real/ annotations)")
     ap.add_argument("--lexical-analyzer", choices=list(ANALYZERS), default="char_wb")
     ap.add_argument("--lexical-weight", type=float, default=-1.0, help="0 to 1, or -1: the best of 0, 0.25, 0.5, 0.75, 1 on dev")
+    ap.add_argument("--lexical-window", type=int, default=320, help="words per lexical window (0: whole text)")
     args = ap.parse_args(argv)
     events = refit_events(args.model, args.out, progress=sys.stderr.isatty(), data=args.data,
-                          lexical_analyzer=args.lexical_analyzer, lexical_weight=args.lexical_weight)
+                          lexical_analyzer=args.lexical_analyzer, lexical_weight=args.lexical_weight,
+                          lexical_window=args.lexical_window)
     print(json.dumps(events, indent=2))
     return 0
 
