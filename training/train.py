@@ -294,7 +294,7 @@ def refit_events(model_dir: Path, out_dir: Path, progress: bool = False, **overr
     logits[ev_idx] = dev_outputs(model, tok, ev_set, args)["event_logits"]
     dev_y = np.array([[lab in r["labels"] for lab in EVENT_LABELS] for r in dev_records], dtype=np.float32)
     lexical, weight, thresholds, events = event_choices(args, originals, dev_records, logits, dev_y, ev_idx)
-    config.update(thresholds=thresholds, lexical_weight=weight, train_args=asdict(args))
+    config.update(thresholds=thresholds, lexical_weight=weight, train_args=asdict(args), dev_lexical_sweep=events["dev_lexical_sweep"])
     config.setdefault("dev_metrics", {})["events"] = events["dev_tuned"]
     with atomic_dir(Path(out_dir)) as tmp:
         model.save(tmp, tok, config)
@@ -402,6 +402,7 @@ def train(args: TrainArgs, progress: bool = True) -> dict:
         "train_args": asdict(args),
         "history": history,
         "dev_metrics": {"events": result["dev_tuned"], **result["dev_scores"]},
+        "dev_lexical_sweep": result["dev_lexical_sweep"],
     }
     quote_dev = [r for r in dev_records if has_quotes(r)]
     raws = model_outputs(Predictor(model.eval(), tok, config, lexical=lexical), quote_dev, progress)
