@@ -21,6 +21,17 @@ def tiny(tiny_model):
     return Predictor.load(tiny_model)
 
 
+@pytest.fixture
+def one_thread():
+    """Many small model calls: one torch thread is faster than two handing off, on a busy machine most of all."""
+    import torch
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
+
+
 # --- case 7 -----------------------------------------------------------------------------------------
 
 def test_a_bare_string_is_refused_not_read_per_character(tiny):
@@ -66,7 +77,7 @@ def _mates() -> list[str]:
 
 
 @pytest.mark.parametrize("quantize", [True, False], ids=["int8", "fp32"])
-def test_a_record_is_the_same_alone_and_in_any_batch_bit_for_bit(tiny_model, quantize):
+def test_a_record_is_the_same_alone_and_in_any_batch_bit_for_bit(tiny_model, quantize, one_thread):
     """Tolerance: none. Every record is computed from its own text only (one article per model call),
     so int8 activation scales cannot come from batch-mates, nor padding from their lengths."""
     p = Predictor.load(tiny_model, quantize=quantize)
@@ -80,7 +91,7 @@ def test_a_record_is_the_same_alone_and_in_any_batch_bit_for_bit(tiny_model, qua
     assert p.raw(_mates() + [target])[-1]["probs"] == raw_alone  # unrounded probabilities too
 
 
-def test_default_model_scores_do_not_depend_on_batch_mates():
+def test_default_model_scores_do_not_depend_on_batch_mates(one_thread):
     """The shipped model, int8, on real example articles: the case that changed 83 of 250 records."""
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data" / "examples").glob("*.txt"))]
     p = Predictor.load()
