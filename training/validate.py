@@ -130,6 +130,24 @@ def _duplicates(rows: list[tuple[str, int, dict]]) -> list[Problem]:
     return problems
 
 
+def _checked_lines(path: Path, check, problems: list[Problem]):
+    """(line number, record) of every valid JSON line of `path`; invalid JSON and every message of
+    `check(record)` go to `problems` as `file:line` entries, and such lines are not yielded."""
+    with open(path, encoding="utf-8") as f:
+        for ln, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as e:
+                problems.append(Problem(str(path), ln, f"invalid JSON: {e}"))
+                continue
+            errs = check(rec)
+            problems += [Problem(str(path), ln, m) for m in errs]
+            if not errs:
+                yield ln, rec
+
+
 def validate_dir(data_dir: Path) -> tuple[list[Problem], int]:
     """Validate data_dir/{train,dev,test}.jsonl; returns (problems, number of records read)."""
     problems: list[Problem] = []
@@ -139,19 +157,8 @@ def validate_dir(data_dir: Path) -> tuple[list[Problem], int]:
         if not path.exists():
             problems.append(Problem(str(path), 0, "split file missing"))
             continue
-        with open(path, encoding="utf-8") as f:
-            for ln, line in enumerate(f, 1):
-                if not line.strip():
-                    continue
-                try:
-                    rec = json.loads(line)
-                except json.JSONDecodeError as e:
-                    problems.append(Problem(str(path), ln, f"invalid JSON: {e}"))
-                    continue
-                errs = check_record(rec)
-                problems += [Problem(str(path), ln, m) for m in errs]
-                if not errs:
-                    rows.append((str(path), ln, rec))
+        for ln, rec in _checked_lines(path, check_record, problems):
+            rows.append((str(path), ln, rec))
     problems += _duplicates(rows)
     return problems, len(rows)
 
@@ -206,23 +213,11 @@ def validate_real(data_dir: Path, real_dir: Path | None = None) -> tuple[list[Pr
     except RealDataError:
         note = f"real pool not found at {real_dir}: sha1 and offsets of the real annotations not checked"
     problems, split_of_group, seen = [], {}, {}
-    with open(path, encoding="utf-8") as f:
-        for ln, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                ann = json.loads(line)
-            except json.JSONDecodeError as e:
-                problems.append(Problem(str(path), ln, f"invalid JSON: {e}"))
-                continue
-            errs = _check_annotation(ann, pool)
-            problems += [Problem(str(path), ln, m) for m in errs]
-            if errs:
-                continue
-            if ann["id"] in seen:
-                problems.append(Problem(str(path), ln, f"id {ann['id']!r} already annotated at line {seen[ann['id']]}"))
-            seen.setdefault(ann["id"], ln)
-            first = split_of_group.setdefault(ann["group"], (ann["split"], ln))
-            if first[0] != ann["split"]:
-                problems.append(Problem(str(path), ln, f"group {ann['group']!r} straddles splits ({first[0]} at line {first[1]}, {ann['split']} here)"))
+    for ln, ann in _checked_lines(path, lambda a: _check_annotation(a, pool), problems):
+        if ann["id"] in seen:
+            problems.append(Problem(str(path), ln, f"id {ann['id']!r} already annotated at line {seen[ann['id']]}"))
+        seen.setdefault(ann["id"], ln)
+        first = split_of_group.setdefault(ann["group"], (ann["split"], ln))
+        if first[0] != ann["split"]:
+            problems.append(Problem(str(path), ln, f"group {ann['group']!r} straddles splits ({first[0]} at line {first[1]}, {ann['split']} here)"))
     return problems, len(seen), note
