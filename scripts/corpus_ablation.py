@@ -50,9 +50,9 @@ def main() -> int:
     corpora = {"real": real, "authored": load_split(args.data, args.split)}
     result = {"split": args.split, "n": {k: len(v) for k, v in corpora.items()}, "keywords": {}, "models": {}}
     for name, recs in corpora.items():
-        m = event_metrics(gold_matrix(recs), keyword_predict([r["text"] for r in recs]))
-        result["keywords"][name] = {"macro_f1": m["macro_f1"], "exact_match": m["exact_match"],
-                                    "near_miss_fp_rate": near_miss_fp_rate(recs, keyword_predict([r["text"] for r in recs]))}
+        pred = keyword_predict([r["text"] for r in recs])
+        m = event_metrics(gold_matrix(recs), pred)
+        result["keywords"][name] = {"macro_f1": m["macro_f1"], "exact_match": m["exact_match"], "near_miss_fp_rate": near_miss_fp_rate(recs, pred)}
     for spec in args.model:
         name, folder = spec.split("=", 1)
         predictor = Predictor.load(folder)
