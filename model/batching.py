@@ -22,6 +22,7 @@ class Encoded:
     offsets: list[tuple[int, int]]
     sentences: list[tuple[int, int]]  # character spans of the sentences the summarizer scores
     token_sent: list[int]  # sentence index of each token, -1 outside every sentence
+    sent_feats: list[list[float]] | None = None  # sentence_features(); None: computed without the text
 
 
 def encode(tok, text: str, sentences: list[tuple[int, int]]) -> Encoded:
@@ -33,15 +34,32 @@ def encode(tok, text: str, sentences: list[tuple[int, int]]) -> Encoded:
             k += 1
         if k < len(sentences) and b > sentences[k][0] and a < sentences[k][1]:
             token_sent[t] = k
-    return Encoded(ids, offsets, sentences, token_sent)
+    return Encoded(ids, offsets, sentences, token_sent, sentence_features(text, sentences))
 
 
-N_POS = 4
+N_POS = 8  # features per sentence; checkpoints made before paragraphs and length were added read the first 4
+N_POS_V1 = 4
 
 
 def position_features(k: int, n: int) -> list[float]:
     """Sentence k of n: news puts the gist first, and the encoder windows cannot see that."""
     return [1.0 / (1 + k), k / max(1, n - 1), float(k == 0), float(k < 3)]
+
+
+def sentence_features(text: str, sentences: list[tuple[int, int]]) -> list[list[float]]:
+    """What news structure says of each sentence, beside what its words say: its place in the article
+    (position_features), its paragraph's place and whether it opens that paragraph (a lead is the
+    first paragraph, often one sentence), and its length (captions, datelines and one-line furniture
+    are short; a summary sentence carries a full who-what-where)."""
+    out: list[list[float]] = []
+    para, prev_end = -1, None
+    for k, (a, b) in enumerate(sentences):
+        opens = prev_end is None or "\n" in text[prev_end:a]
+        para += opens
+        words = len(text[a:b].split())
+        out.append([*position_features(k, len(sentences)), 1.0 / (1 + para), float(opens), min(words, 60) / 60, float(words < 8)])
+        prev_end = b
+    return out
 
 
 def window_starts(n_tokens: int, body: int, stride: int) -> list[int]:
@@ -86,7 +104,8 @@ def make_batch(docs: list[Encoded], cls_id: int, sep_id: int, pad_id: int, max_l
         token_doc += [d] * n
         token_sent += [k + sent_base if k >= 0 else -1 for k in doc.token_sent]
         sent_doc += [d] * len(doc.sentences)
-        sent_pos += [position_features(k, len(doc.sentences)) for k in range(len(doc.sentences))]
+        feats = doc.sent_feats or [position_features(k, len(doc.sentences)) + [0.0] * (N_POS - N_POS_V1) for k in range(len(doc.sentences))]
+        sent_pos += feats
         tok_base += n
         sent_base += len(doc.sentences)
     width = max(len(r) for r in rows)

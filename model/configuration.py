@@ -1,8 +1,8 @@
 """`WartaConfig`: everything needed to rebuild and run a warta model, as a transformers config.
 
-It holds the base encoder's config (a nested `BertConfig`), the event labels (`id2label`), the
-token tags, and the settings inference reads: per-label thresholds, window length and stride,
-event pooling, the lexical share of the event logit, summary length, quote gates. A checkpoint
+It holds the base encoder's config (a nested `BertConfig`), the event labels (`id2label`) and the
+settings inference reads: per-label thresholds, window length and stride, event pooling, the
+lexical share of the event logit, summary length. A checkpoint
 folder saved by this version keeps it in `config.json` (`model_type: warta`); folders saved before
 keep the encoder's own `config.json` and `warta_config.json` beside it, from which
 `WartaConfig.from_settings` derives the same object (modeling.load_checkpoint does).
@@ -19,8 +19,8 @@ from transformers import AutoConfig, PretrainedConfig
 
 # The keys of warta_config.json that inference reads, and nothing else: the training record
 # (history, dev metrics, train_args, base_model paths) stays in warta_config.json.
-SETTINGS = ("labels", "tags", "tasks", "thresholds", "max_len", "stride", "event_pooling", "lexical_weight",
-            "summary", "quote_thresholds", "warta_version")
+SETTINGS = ("labels", "tasks", "thresholds", "max_len", "stride", "event_pooling", "lexical_weight",
+            "summary", "warta_version")
 
 
 class WartaConfig(PretrainedConfig):
@@ -29,7 +29,6 @@ class WartaConfig(PretrainedConfig):
 
     # Annotations are `Any`: transformers turns each subclass into a dataclass and would check these.
     encoder: Any = None  # the base encoder's config (a dict in JSON)
-    tags: Any = None
     tasks: Any = None
     thresholds: Any = None
     max_len: Any = 128
@@ -37,8 +36,8 @@ class WartaConfig(PretrainedConfig):
     event_pooling: Any = "document"
     lexical_weight: Any = 0.0
     summary: Any = None
-    quote_thresholds: Any = None
     dropout: Any = 0.1
+    sentence_features: Any = None  # features per sentence the heads read (batching.N_POS); None: 4, as saved before
     warta_version: Any = None
 
     def __post_init__(self, **kwargs):
@@ -52,11 +51,9 @@ class WartaConfig(PretrainedConfig):
             self.encoder = AutoConfig.for_model(enc.pop("model_type"), **enc)
         if isinstance(self.encoder, PretrainedConfig):
             self.encoder._name_or_path = ""  # a path would only leak the training machine's layout into config.json
-        self.tags = list(self.tags) if self.tags is not None else None
         self.tasks = list(self.tasks) if self.tasks is not None else ["events"]
         self.thresholds = dict(self.thresholds or {})
         self.summary = dict(self.summary or {})
-        self.quote_thresholds = dict(self.quote_thresholds or {})
         if self.problem_type is None:
             self.problem_type = "multi_label_classification"
         super().__post_init__(**kwargs)

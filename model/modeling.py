@@ -27,7 +27,7 @@ from torch import nn
 
 from transformers import PreTrainedModel
 
-from .batching import N_POS
+from .batching import N_POS, N_POS_V1
 from .configuration import SETTINGS, WartaConfig
 from .labels import EVENT_LABELS
 from .lexical import LexicalScorer
@@ -42,7 +42,10 @@ class ModelLoadError(RuntimeError):
     """The folder is not a usable warta checkpoint (missing or broken files)."""
 
 
-TAGS = ("O", "B-DQ", "I-DQ", "B-IQ", "I-IQ", "B-CUE", "I-CUE", "B-SPK", "I-SPK")
+# Heads that checkpoints saved before this version may carry and that no longer exist: the quote
+# token tagger was removed (on real dev and test it changed no quote the rules gave), so its weights
+# are dropped on load rather than refusing the checkpoint.
+RETIRED_HEADS = ("tag_head.",)
 
 
 def _scatter_mean(values: torch.Tensor, index: torch.Tensor, n: int) -> torch.Tensor:
@@ -72,14 +75,13 @@ EVENT_POOLINGS = ("document", "sentences")
 NO_EVIDENCE = -20.0  # event logit of an article without a sentence to score (empty text)
 
 
-def _config_for(encoder: nn.Module, n_labels: int, n_tags: int, dropout: float, event_pooling: str) -> WartaConfig:
+def _config_for(encoder: nn.Module, n_labels: int, dropout: float, event_pooling: str, sentence_features: int) -> WartaConfig:
     labels = list(EVENT_LABELS) if n_labels == len(EVENT_LABELS) else [f"LABEL_{i}" for i in range(n_labels)]
-    tags = list(TAGS) if n_tags == len(TAGS) else [f"TAG_{i}" for i in range(n_tags)]
-    return WartaConfig(encoder=encoder.config.to_dict(), labels=labels, tags=tags, dropout=dropout, event_pooling=event_pooling)
+    return WartaConfig(encoder=encoder.config.to_dict(), labels=labels, dropout=dropout, event_pooling=event_pooling, sentence_features=sentence_features)
 
 
 class WartaModel(PreTrainedModel):
-    """The encoder and the event, tag and sentence heads.
+    """The encoder and the event and sentence heads.
 
     Built two ways: `WartaModel(config)` (what `from_pretrained` does: a fresh encoder from
     `config.encoder`, weights loaded after), or `WartaModel(encoder, n_labels, ...)` around an
@@ -91,8 +93,8 @@ class WartaModel(PreTrainedModel):
     main_input_name = "input_ids"
     _supports_sdpa = True
 
-    def __init__(self, config: WartaConfig | nn.Module, n_labels: int | None = None, n_tags: int = len(TAGS),
-                 dropout: float = 0.1, event_pooling: str = "document"):
+    def __init__(self, config: WartaConfig | nn.Module, n_labels: int | None = None, dropout: float = 0.1,
+                 event_pooling: str = "document", sentence_features: int = N_POS):
         encoder = None
         if not isinstance(config, WartaConfig):
             encoder = config
@@ -100,7 +102,7 @@ class WartaModel(PreTrainedModel):
                 raise TypeError("WartaModel(encoder, n_labels, ...) needs n_labels")
             if event_pooling not in EVENT_POOLINGS:
                 raise ValueError(f"event_pooling must be one of {EVENT_POOLINGS}, not {event_pooling!r}")
-            config = _config_for(encoder, n_labels, n_tags, dropout, event_pooling)
+            config = _config_for(encoder, n_labels, dropout, event_pooling, sentence_features)
         if config.event_pooling not in EVENT_POOLINGS:
             raise ValueError(f"event_pooling must be one of {EVENT_POOLINGS}, not {config.event_pooling!r}")
         if config.encoder is None:
@@ -115,14 +117,15 @@ class WartaModel(PreTrainedModel):
         self.event_pooling = config.event_pooling
         self.lexical: LexicalScorer | None = None  # the n-gram half, loaded beside the weights
         hidden = config.encoder.hidden_size
-        n_labels, n_tags = len(config.id2label), len(config.tags or TAGS)
+        n_labels = len(config.id2label)
         # "sentences": each sentence (read in its window's context) is scored, the article takes the
         # max: one reporting sentence decides, however much unrelated text (furniture, quotes, related
         # headlines) surrounds it, where a document mean is diluted by exactly that text.
-        event_in = 2 * hidden + (N_POS if config.event_pooling == "sentences" else 0)
+        # sentence features the heads read: N_POS now, N_POS_V1 for checkpoints saved before (config without the key)
+        self.n_pos = int(config.sentence_features or N_POS_V1)
+        event_in = 2 * hidden + (self.n_pos if config.event_pooling == "sentences" else 0)
         self.event_head = nn.Sequential(nn.Dropout(config.dropout), nn.Linear(event_in, n_labels))
-        self.tag_head = nn.Sequential(nn.Dropout(config.dropout), nn.Linear(hidden, n_tags))
-        self.sentence_head = nn.Sequential(nn.Dropout(config.dropout), nn.Linear(4 * hidden + N_POS, hidden), nn.GELU(), nn.Linear(hidden, 1))
+        self.sentence_head = nn.Sequential(nn.Dropout(config.dropout), nn.Linear(4 * hidden + self.n_pos, hidden), nn.GELU(), nn.Linear(hidden, 1))
         if given:
             # Around a loaded encoder (training): keep its weights and torch's own initialisation of
             # the heads, as before this class was a PreTrainedModel (same seed, same starting point).
@@ -142,15 +145,16 @@ class WartaModel(PreTrainedModel):
         states = self.token_states(batch)
         doc_vec = mean_max(states, batch.token_doc, batch.n_docs)
         sent_vec = mean_max(states, batch.token_sent, batch.n_sents) if batch.n_sents else None
-        out = {"tag_logits": self.tag_head(states)}
+        sent_pos = batch.sent_pos[:, : self.n_pos]
+        out: dict[str, torch.Tensor] = {}
         if self.event_pooling == "sentences":
-            sent_events = self.event_head(torch.cat([sent_vec, batch.sent_pos], dim=-1)) if batch.n_sents else torch.zeros(0, self.n_labels)
+            sent_events = self.event_head(torch.cat([sent_vec, sent_pos], dim=-1)) if batch.n_sents else torch.zeros(0, self.n_labels)
             out["event_logits"] = _scatter_max(sent_events, batch.sent_doc, batch.n_docs, empty=NO_EVIDENCE)
         else:
             out["event_logits"] = self.event_head(doc_vec)
         if batch.n_sents:
             # a sentence is scored against its article: the same words weigh differently in other stories
-            feats = torch.cat([sent_vec, doc_vec[batch.sent_doc], batch.sent_pos], dim=-1)
+            feats = torch.cat([sent_vec, doc_vec[batch.sent_doc], sent_pos], dim=-1)
             out["sentence_logits"] = self.sentence_head(feats).squeeze(-1)
         else:
             out["sentence_logits"] = torch.zeros(0)
@@ -203,6 +207,7 @@ class WartaModel(PreTrainedModel):
         if not isinstance(kwargs.get("config"), (WartaConfig, str, os.PathLike, type(None))):
             kwargs.pop("config")  # an AutoConfig guess of another model type: the folder's own config decides
         model, info = super().from_pretrained(path, *model_args, output_loading_info=True, **kwargs)
+        info["unexpected_keys"] = {k for k in info.get("unexpected_keys") or () if not str(k).startswith(RETIRED_HEADS)}
         bad = {k: sorted(map(str, info.get(k) or [])) for k in ("missing_keys", "unexpected_keys", "mismatched_keys")}
         if any(bad.values()):
             raise ModelLoadError(f"{path}: weights do not match the model ({', '.join(f'{k} {v}' for k, v in bad.items() if v)})")
@@ -315,10 +320,15 @@ def _load_legacy(folder: Path, lexical: bool = True) -> WartaModel:
 
     settings = json.loads((folder / CONFIG_FILE).read_text(encoding="utf-8"))
     enc, _ = load_encoder(str(folder))
-    model = WartaModel(enc, len(settings["labels"]), event_pooling=settings.get("event_pooling", "document"))
+    heads = load_file(str(folder / HEADS_FILE))
+    # sentence features the heads were trained with: the sentence head's input width tells (4 before they grew)
+    width = heads.get("sentence_head.1.weight")
+    n_pos = int(width.shape[1]) - 4 * enc.config.hidden_size if width is not None else N_POS_V1
+    model = WartaModel(enc, len(settings["labels"]), event_pooling=settings.get("event_pooling", "document"), sentence_features=n_pos)
     model.config.update_settings(settings)
-    missing, unexpected = model.load_state_dict(load_file(str(folder / HEADS_FILE)), strict=False)
+    missing, unexpected = model.load_state_dict(heads, strict=False)
     missing = [k for k in missing if not k.startswith("encoder.")]
+    unexpected = [k for k in unexpected if not k.startswith(RETIRED_HEADS)]
     if missing or unexpected:
         raise ModelLoadError(f"{folder}: head weights do not match (missing {missing}, unexpected {unexpected})")
     if lexical:

@@ -52,6 +52,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     ap.add_argument("--id-key", default="id", help="JSONL/CSV field holding the article id")
     ap.add_argument("--threads", type=int, default=0, help="torch threads (default 0: one per core)")
     ap.add_argument("--no-progress", action="store_true")
+    ap.add_argument("--summary-sentences", type=int, default=None, metavar="N",
+                    help="summaries of N sentences (default: the length chosen on real dev, stored with the model)")
     ap.add_argument("--fp32", action="store_true", help="run the model in float32 instead of int8 linear layers (slower; scores shift slightly)")
     args = ap.parse_args(argv)
     if args.resume and args.output is None:
@@ -60,6 +62,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         ap.error("--batch-size must be at least 1")
     if args.threads < 0:
         ap.error("--threads must be 0 (one per core) or more")
+    if args.summary_sentences is not None and args.summary_sentences < 1:
+        ap.error("--summary-sentences must be at least 1")
     return args
 
 
@@ -114,7 +118,7 @@ def _load(args: argparse.Namespace) -> Predictor:
 
         torch.set_num_threads(args.threads)
     try:
-        return Predictor.load(args.model, batch_size=args.batch_size, quantize=not args.fp32)
+        return Predictor.load(args.model, batch_size=args.batch_size, quantize=not args.fp32, summary_sentences=args.summary_sentences)
     except ModelLoadError as e:
         raise UserError(str(e)) from e
 
@@ -142,7 +146,8 @@ def run_to_stdout(args: argparse.Namespace) -> int:
 
 def _options(args: argparse.Namespace) -> dict:
     """What changes a record beyond the inputs and the model (batch size and threads do not)."""
-    return {"text_key": args.text_key, "id_key": args.id_key, "format": args.format, "fp32": args.fp32}
+    chosen = {"summary_sentences": args.summary_sentences} if args.summary_sentences is not None else {}  # absent when unset: older journals still match
+    return {"text_key": args.text_key, "id_key": args.id_key, "format": args.format, "fp32": args.fp32, **chosen}
 
 
 def _complete_exit(out: Path) -> int:

@@ -22,7 +22,7 @@ from safetensors import SafetensorError
 from .batching import encode, make_batch
 from .furniture import mask_furniture
 from .lexical import LexicalScorer, fuse
-from .modeling import TAGS, ModelLoadError, load_checkpoint
+from .modeling import ModelLoadError, load_checkpoint
 from .readers import text_problem
 from .sentences import split_sentences
 from .summarize import select_sentences, trim_dateline
@@ -52,7 +52,8 @@ def quantize_linear(model: torch.nn.Module) -> torch.nn.Module:
 
 
 class Predictor:
-    def __init__(self, model, tokenizer, config: dict, batch_size: int = 8, lexical: LexicalScorer | None = None):
+    def __init__(self, model, tokenizer, config: dict, batch_size: int = 8, lexical: LexicalScorer | None = None,
+                 summary_sentences: int | None = None):
         self.model = model
         self.lexical = lexical
         self.lexical_weight = float(config.get("lexical_weight", 0.0)) if lexical is not None else 0.0
@@ -64,15 +65,21 @@ class Predictor:
         self.stride = int(config.get("stride", 96))
         self.tasks = set(config.get("tasks", ["events"]))
         self.summary_cfg = config.get("summary", {})
-        self.quote_thresholds: dict[str, float] = config.get("quote_thresholds", {})
+        if summary_sentences is not None:  # the user's length overrides the dev-chosen one: exactly N sentences (fewer if the article has fewer)
+            if summary_sentences < 1:
+                raise ValueError(f"summary_sentences must be at least 1, not {summary_sentences}")
+            self.summary_cfg = {"max_sentences": summary_sentences, "min_sentences": summary_sentences, "word_budget": 10**9}
         self.batch_size = batch_size
 
     @classmethod
-    def load(cls, path: str | Path | None = None, batch_size: int = 8, quantize: bool = True, lexical: bool = True) -> "Predictor":
+    def load(cls, path: str | Path | None = None, batch_size: int = 8, quantize: bool = True, lexical: bool = True,
+             summary_sentences: int | None = None) -> "Predictor":
         """Load a checkpoint for CPU inference; `quantize` runs its linear layers in int8.
 
         lexical=False leaves out the checkpoint's n-gram scorer, so event scores come from the
         encoder alone (`encoder_only()` gives the same from an already loaded predictor).
+        summary_sentences: summaries of exactly that many sentences instead of the length chosen on
+        real dev (stored in the checkpoint).
 
         Dynamic int8 quantization speeds up the encoder on CPU for a small shift of the scores (both
         measured against float32 by scripts/bench_predict.py); `warta evaluate` measures the
@@ -92,7 +99,7 @@ class Predictor:
             raise ModelLoadError(f"cannot load warta checkpoint {folder}: {type(e).__name__}: {e}") from e
         if quantize:
             model = quantize_linear(model)
-        return cls(model, tok, config, batch_size, lexical=scorer)
+        return cls(model, tok, config, batch_size, lexical=scorer, summary_sentences=summary_sentences)
 
     def encoder_only(self) -> "Predictor":
         """The same loaded model with event scores from the encoder alone (no n-gram half, no reload)."""
@@ -113,9 +120,8 @@ class Predictor:
         lexical = self.lexical.logits(texts) if self.lexical_weight > 0 else None
         probs = fuse(out["event_logits"].numpy(), lexical, self.lexical_weight).tolist()
         sent_scores = torch.sigmoid(out["sentence_logits"]).split([len(d.sentences) for d in docs])
-        tag_probs = torch.softmax(out["tag_logits"], dim=-1).split([len(d.ids) for d in docs])
-        return [{"text": t, "probs": p, "sentences": ss, "sentence_scores": sc.tolist(), "tag_probs": tp, "offsets": d.offsets}
-                for t, p, ss, sc, tp, d in zip(texts, probs, sents, sent_scores, tag_probs, docs)]
+        return [{"text": t, "probs": p, "sentences": ss, "sentence_scores": sc.tolist()}
+                for t, p, ss, sc in zip(texts, probs, sents, sent_scores)]
 
     def raw(self, texts: list[str]) -> list[dict]:
         """Model outputs before post-processing, one article per model call.
@@ -140,9 +146,9 @@ class Predictor:
         scores = {lab: round(p, 4) for lab, p in zip(self.labels, r["probs"])}
         rec = {"labels": [lab for lab in self.labels if scores[lab] >= self.thresholds[lab]], "scores": scores}
         if "quotes" in self.tasks:
-            from .quote_tagging import assemble_quotes
+            from .quotes import extract_quotes
 
-            rec["quotes"] = assemble_quotes(text, r["tag_probs"], r["offsets"], TAGS, self.quote_thresholds)
+            rec["quotes"] = extract_quotes(text)
         if "summary" in self.tasks:
             chosen = [trim_dateline(r["sentences"][i]) for i in select_sentences(r["sentences"], r["sentence_scores"], **self.summary_cfg)]
             rec["summary"] = " ".join(s.text for s in chosen)

@@ -29,8 +29,7 @@ import pyarrow as pa
 
 SPAN = pa.struct([("start", pa.int64()), ("end", pa.int64()), ("text", pa.string())])
 QUOTE = pa.struct([("text", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("type", pa.string()),
-                   ("cue", SPAN), ("speaker_mention", SPAN), ("speaker", pa.string()), ("speaker_role", pa.string()),
-                   ("score", pa.float64())])
+                   ("cue", SPAN), ("speaker_mention", SPAN), ("speaker", pa.string()), ("speaker_role", pa.string())])
 ERROR = pa.struct([("code", pa.string()), ("message", pa.string())])
 
 

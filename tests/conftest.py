@@ -95,7 +95,8 @@ def tiny_model(tmp_path_factory, tiny_encoder, tiny_data) -> Path:
 
     out = tmp_path_factory.mktemp("model") / "warta"
     args = TrainArgs(base_model=str(tiny_encoder), data=str(tiny_data), out=str(out), epochs=3, batch_size=4,
-                     lr=1e-3, head_lr=3e-3, max_len=64, stride=48, patience=5)
+                     lr=1e-3, head_lr=3e-3, max_len=64, stride=48, patience=5,
+                     real_dir=str(tmp_path_factory.mktemp("no-pool")))  # authored only: no real pages, no IndoSum
     result = train(args, progress=False)
     assert set(result["thresholds"]) == set(EVENT_LABELS)
     return out

@@ -90,7 +90,8 @@ def test_read_only_output_folder(monkeypatch, capsys, tmp_path):
 
 def test_usage_errors_are_one_line(monkeypatch, capsys):
     for args, says in [(["--threads", "-3"], "--threads"), (["--batch-size", "0"], "--batch-size"),
-                       (["--resume"], "--resume needs"), (["--format", "pdf"], "--format"), (["--bogus"], "unrecognized")]:
+                       (["--resume"], "--resume needs"), (["--format", "pdf"], "--format"), (["--bogus"], "unrecognized"),
+                       (["--summary-sentences", "0"], "--summary-sentences")]:
         r = predict(monkeypatch, capsys, *args, "--model", NO_MODEL)
         assert one_line_error(r) and says in r.err, (args, r.err)
 

@@ -165,15 +165,15 @@ def test_retuning_keeps_both_config_files_in_step(tiny_model, tiny_data, tmp_pat
 
     copy = tmp_path / "m"
     shutil.copytree(tiny_model, copy)
-    for name in ("config.json", "warta_config.json"):  # a gate the tuning will move away from
+    odd = {"max_sentences": 1, "min_sentences": 1, "word_budget": 7}  # a length no grid point has
+    for name in ("config.json", "warta_config.json"):
         cfg = json.loads((copy / name).read_text(encoding="utf-8"))
-        cfg["quote_thresholds"] = {"direct": 0.99, "indirect": 0.99}
+        cfg["summary"] = odd
         (copy / name).write_text(json.dumps(cfg), encoding="utf-8")
-    assert tune(["--model", str(copy), "--data", str(tiny_data)]) == 0
+    assert tune(["--model", str(copy), "--data", str(tiny_data), "--real-dir", str(tmp_path / "no-pool")]) == 0
     hf = json.loads((copy / "config.json").read_text(encoding="utf-8"))
     record = json.loads((copy / "warta_config.json").read_text(encoding="utf-8"))
-    assert hf["quote_thresholds"] == record["quote_thresholds"] != {"direct": 0.99, "indirect": 0.99}
-    assert hf["summary"] == record["summary"] and "history" in record
+    assert hf["summary"] == record["summary"] != odd and "history" in record
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # config.json and warta_config.json disagree -> a warning
-        assert Predictor.load(copy).quote_thresholds == hf["quote_thresholds"]
+        assert Predictor.load(copy).summary_cfg == hf["summary"]

@@ -38,7 +38,7 @@ def test_predict_record_shape_and_offsets_into_caller_text(tiny_model):
         assert rec["summary"] == " ".join(text[s["start"] : s["end"]] for s in rec["summary_sentences"])
         for q in rec["quotes"]:
             assert text[q["start"] : q["end"]] == q["text"]
-            assert q["type"] in ("direct", "indirect") and 0.0 <= q["score"] <= 1.0
+            assert q["type"] in ("direct", "indirect") and q["speaker"] is not None
     assert p.predict([]) == []
 
 
@@ -57,59 +57,15 @@ def test_furniture_is_not_read_and_offsets_stay_on_the_page(tiny_model):
     assert "Baca" not in framed["summary"] and "Jembatan" not in framed["summary"]
 
 
-def _probs(text, offsets, spans: dict[str, tuple[int, int]]):
-    """Tag probabilities that put each token inside `spans[kind]` at that kind, all else at O."""
-    import torch
+def test_quotes_are_the_rules_output(tiny_model):
+    """The token tagger is gone: quotes in a record are exactly what the quote rules give."""
+    from warta.quotes import extract_quotes
 
-    from warta.modeling import TAGS
-
-    probs = torch.zeros(len(offsets), len(TAGS))
-    probs[:, TAGS.index("O")] = 1.0
-    for kind, (a, b) in spans.items():
-        inside = [t for t, (x, y) in enumerate(offsets) if y > x and a <= x < b]
-        for k, t in enumerate(inside):
-            probs[t] = 0.0
-            probs[t, TAGS.index(("B-" if k == 0 else "I-") + kind)] = 1.0
-    return probs
-
-
-def test_assemble_quotes_gates_rule_candidates_with_the_tagger(tiny_model):
-    from warta.modeling import TAGS
-    from warta.quote_tagging import assemble_quotes
-    from warta.windows import tokenize
-
-    p = Predictor.load(tiny_model)
     text = "Kapolres AKBP Malpa Malacoppo hadir. “Kami siap mengamankan Pilkada,” ujarnya. Ia menegaskan, personel sudah disiagakan."
-    _, offsets = tokenize(p.tok, text)
-    quote = (text.index("Kami"), text.index(",”"))
-    indirect = (text.index("personel"), text.index("disiagakan") + len("disiagakan"))
-    agree = _probs(text, offsets, {"DQ": quote, "IQ": indirect, "CUE": (text.index("menegaskan"), text.index("menegaskan") + 10)})
-    expected = [("direct", "Kami siap mengamankan Pilkada", "AKBP Malpa Malacoppo"), ("indirect", "personel sudah disiagakan", "AKBP Malpa Malacoppo")]
-    for th in (None, {"direct": 0.9, "indirect": 0.9}):
-        found = assemble_quotes(text, agree, offsets, TAGS, th)
-        assert [(q["type"], q["text"], q["speaker"]) for q in found] == expected
-        assert found[1]["cue"]["text"] == "menegaskan" and all(q["score"] == 1.0 for q in found)
-    silent = _probs(text, offsets, {})
-    # at the default gate the rules decide and the tagger only scores
-    assert [(q["type"], q["text"], q["score"]) for q in assemble_quotes(text, silent, offsets, TAGS)] == [
-        ("direct", "Kami siap mengamankan Pilkada", 0.5), ("indirect", "personel sudah disiagakan", 0.5)]
-    # a stricter dev-tuned gate lets the tagger veto what it does not see
-    assert assemble_quotes(text, silent, offsets, TAGS, {"direct": 0.75, "indirect": 0.75}) == []
-
-
-def test_quote_gate_tuning_picks_the_gate_dev_supports(tiny_model, monkeypatch):
-    import warta_training.tuning as qt
-    from warta.quote_tagging import Candidate
-
-    rec = {"text": "x", "quotes": [{"type": "direct", "start": 0, "end": 5}]}
-    cands = [Candidate("direct", (0, 5), True, 0.9), Candidate("direct", (10, 20), True, 0.1),
-             Candidate("indirect", (30, 40), True, 0.2)]
-    monkeypatch.setattr(qt, "quote_candidates", lambda *a: cands)
-    th = qt.tune_quote_thresholds([rec], qt.model_outputs(Predictor.load(tiny_model), [rec]))
-    # direct: the tagger rightly vetoes the rule's false candidate (score 0.55) but keeps 0.95
-    assert 0.55 < th["direct"] <= 0.95
-    # indirect: no gold quotes, every gate scores F1 0, and a tie keeps the rules' own decision
-    assert th["indirect"] == 0.5
+    rec = Predictor.load(tiny_model).predict([text])[0]
+    assert rec["quotes"] == extract_quotes(text)
+    assert [(q["type"], q["text"], q["speaker"]) for q in rec["quotes"]] == [
+        ("direct", "Kami siap mengamankan Pilkada", "AKBP Malpa Malacoppo"), ("indirect", "personel sudah disiagakan", "AKBP Malpa Malacoppo")]
 
 
 def test_inference_package_never_imports_training():

@@ -122,7 +122,7 @@ def test_copies_and_same_unit_day_share_a_group():
     assert g["p1"] == g["p2"] and g["p3"] == g["p4"] and g["p1"] != g["p3"]
 
 
-def test_training_masks_quote_and_summary_losses_of_label_only_articles(tiny_encoder):
+def test_training_masks_the_summary_loss_of_label_only_articles(tiny_encoder):
     from warta_training.real import to_record
     from warta_training.train import TrainArgs, build_model, losses, make_examples
 
@@ -132,11 +132,11 @@ def test_training_masks_quote_and_summary_losses_of_label_only_articles(tiny_enc
     real = to_record({"id": "p1", "sha1": sha1(rec["text"]), "labels": rec["labels"], "kind": "positive", "group": "g", "split": "train"},
                      {"id": "p1", "text": rec["text"]})
     ex = make_examples(tok, [real], progress=False)
-    assert not ex[0].has_tags and not ex[0].has_oracle
+    assert not ex[0].has_oracle and ex[0].has_events
     parts = losses(model, tok, ex, args)
-    assert parts["tags"].item() == 0.0 and parts["sentences"].item() == 0.0 and parts["events"].item() > 0.0
+    assert parts["sentences"].item() == 0.0 and parts["events"].item() > 0.0
     authored = losses(model, tok, make_examples(tok, [rec], progress=False), args)
-    assert authored["tags"].item() > 0.0
+    assert authored["sentences"].item() > 0.0
 
 
 def test_evaluate_reports_real_pages_first_with_calibration_and_forms(tiny_model, tiny_data, tmp_path, monkeypatch):
@@ -194,3 +194,47 @@ def test_refit_events_redoes_lexical_choices_without_retraining(tiny_model, tiny
     if p.lexical_weight > 0:
         assert p.lexical.analyzer == "char_wb"
     assert p.config["train_args"]["lexical_analyzer"] == "char_wb"
+
+
+def _indosum_article(i: int) -> dict:
+    para = [[["Polres", "Bone", "menggelar", "rakor", "di", "Watampone", ",", "Senin", "(", "27", "/", "3", ")", "."],
+             ["Kapolres", "memimpin", "rapat", "itu", "."]],
+            [["Rapat", "membahas", "pengamanan", "pilkada", "."]],
+            [["Cuaca", "cerah", "sepanjang", "hari", "."]]]
+    return {"id": f"art-{i}", "category": "tajuk utama", "paragraphs": para,
+            "gold_labels": [[True, False], [True], [False]],
+            "summary": [["Polres", "Bone", "menggelar", "rakor", "pengamanan", "pilkada", "."]]}
+
+
+def test_indosum_records_carry_gold_sentence_spans_and_mask_events(tmp_path, monkeypatch):
+    import warta_training.indosum as ind
+    from warta.sentences import split_sentences
+    from warta_training.targets import oracle_from_spans
+
+    (tmp_path / "indosum.jsonl").write_text("".join(json.dumps(_indosum_article(i)) + "\n" for i in range(6)), encoding="utf-8")
+    split_file = tmp_path / "split.json"
+    monkeypatch.setattr(ind, "SPLIT_FILE", split_file)
+    sizes = ind.write_split(tmp_path, split_file)
+    assert sum(sizes.values()) == 6 and all(ind.split_of_id(f"art-{i}") in sizes for i in range(6))
+    part = max(sizes, key=sizes.get)
+    recs, note = ind.indosum_split(part, tmp_path)
+    assert note == "" and len(recs) == sizes[part]
+    r = recs[0]
+    assert r["text"].split("\n")[0] == "Polres Bone menggelar rakor di Watampone, Senin (27/3). Kapolres memimpin rapat itu."
+    assert [r["text"][a:b] for a, b in r["oracle_spans"]] == ["Polres Bone menggelar rakor di Watampone, Senin (27/3).",
+                                                               "Rapat membahas pengamanan pilkada."]
+    assert r["meta"]["has_events"] is False and r["meta"]["has_quotes"] is False and r["labels"] == []
+    assert oracle_from_spans(split_sentences(r["text"]), r["oracle_spans"]) == [0, 2]
+    assert ind.indosum_split("dev", tmp_path / "missing")[1].startswith("IndoSum skipped")
+
+
+def test_indosum_articles_train_sentences_only(tiny_encoder):
+    from warta_training.indosum import to_summary_record
+    from warta_training.train import TrainArgs, build_model, losses, make_examples
+
+    args = TrainArgs(base_model=str(tiny_encoder), max_len=64, stride=48)
+    model, tok = build_model(args)
+    ex = make_examples(tok, [to_summary_record(_indosum_article(1), "train")], progress=False)
+    assert not ex[0].has_events and ex[0].oracle.tolist() == [1.0, 0.0, 1.0, 0.0]
+    parts = losses(model, tok, ex, args)
+    assert parts["events"].item() == 0.0 and parts["sentences"].item() > 0.0

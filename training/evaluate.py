@@ -99,13 +99,14 @@ def evaluate_summaries(records: list[dict], preds: list[dict]) -> dict:
     records, preds = [records[i] for i in keep], [preds[i] for i in keep]
     if not records:
         return {}
-    systems = baseline_summaries([r["text"] for r in records])
+    oracles = [r["oracle_spans"] for r in records] if all("oracle_spans" in r for r in records) else None
+    systems = baseline_summaries([r["text"] for r in records], oracles)
     if all("summary" in p for p in preds):
         systems = {"warta": [p["summary"] for p in preds], **systems}
     return rouge_table([r["summary"] for r in records], systems)
 
 
-CORPORA = ("real", "authored")
+CORPORA = ("real", "authored", "indosum")  # indosum: summaries only
 
 
 def train_records(predictor: Predictor, data: Path, real_dir: Path | None) -> list[dict]:
@@ -138,6 +139,18 @@ def evaluate_corpus(predictor: Predictor, records: list[dict], train: list[dict]
     return res
 
 
+def evaluate_indosum(predictor: Predictor, split: str, real_dir: Path | None) -> tuple[dict, str]:
+    """ROUGE of warta's summaries on our IndoSum part `split` beside Lead-2/3, TextRank and the
+    IndoSum extractive gold (oracle), against IndoSum's reference summaries."""
+    from .indosum import indosum_split
+
+    records, note = indosum_split(split, real_dir)
+    if not records:
+        return {}, note
+    preds = predictor.predict([r["text"] for r in records])
+    return {"n": len(records), "summaries": evaluate_summaries(records, preds)}, note
+
+
 def evaluate_forms(predictor: Predictor, records: list[dict], filler: list[str]) -> dict:
     """warta's event metrics on each form real input takes (training/forms.py), same gold labels."""
     y = gold_matrix(records)
@@ -158,7 +171,7 @@ def evaluate_all(predictor: Predictor, data: Path, split: str, id_prefixes: tupl
     train = train_records(predictor, data, real_dir)
     tfidf = TfidfBaseline().fit([r["text"] for r in train], gold_matrix(train))
     res = {"split": split, "corpora": {}, "notes": []}
-    for corpus in corpora:
+    for corpus in (c for c in corpora if c != "indosum"):
         records, note = corpus_records(data, split, corpus, real_dir, id_prefixes)
         if note:
             res["notes"].append(note)
@@ -174,7 +187,11 @@ def evaluate_all(predictor: Predictor, data: Path, split: str, id_prefixes: tupl
                 res["notes"].append(f"long-article form skipped: {e}")
         name = f"{corpus} {split}" + (f" (ids {', '.join(p + '*' for p in id_prefixes)})" if id_prefixes else "")
         res["corpora"][corpus] = evaluate_corpus(predictor, records, train, name, tfidf, filler)
-    if not res["corpora"]:
+    if "indosum" in corpora:
+        res["indosum"], note = evaluate_indosum(predictor, split, real_dir)
+        if note:
+            res["notes"].append(note)
+    if not res["corpora"] and not res.get("indosum"):
         raise SystemExit(f"error: no {split} articles to evaluate" + (f" with ids starting {', '.join(id_prefixes)}" if id_prefixes else ""))
     return res
 
@@ -242,6 +259,11 @@ def markdown_report(res: dict, model_path: str) -> str:
     lines += [f"Note: {n}" for n in res.get("notes", [])] + ([""] if res.get("notes") else [])
     for corpus, r in res["corpora"].items():
         lines += corpus_report_lines(r, f"{TITLES.get(corpus, corpus)}, {res['split']}")
+    if res.get("indosum"):
+        lines += [f"## IndoSum, our {res['split']} part ({res['indosum']['n']} articles; summaries only)", ""]
+        lines += ["#" + ln if ln.startswith("## ") else ln for ln in summary_table_lines(res["indosum"]["summaries"])]
+        lines += ["`oracle`: the IndoSum annotators' extractive gold sentences (an upper bound for sentence picking). "
+                  "IndoSum (Kurniawan & Louvan, 2018), CC BY-SA 4.0; our split by id in `data/indosum/split.json`.", ""]
     return "\n".join(lines)
 
 

@@ -98,15 +98,27 @@ def new_model(tok, cfg: PretrainConfig):
     return BertForMaskedLM(config)
 
 
-def pretrain(tok, lines: list[str], out_dir: Path | None, cfg: PretrainConfig, progress: bool = True) -> dict:
-    """Pretrain from scratch; writes the model + tokenizer to out_dir (atomically) and returns metrics."""
+def load_mlm(folder: str | Path):
+    """A saved masked-LM checkpoint (model/encoder keeps its MLM head) to continue pretraining."""
+    from transformers import BertForMaskedLM
+
+    return BertForMaskedLM.from_pretrained(str(folder), dtype=torch.float32)
+
+
+def pretrain(tok, lines: list[str], out_dir: Path | None, cfg: PretrainConfig, progress: bool = True,
+             init: str | Path | None = None, probe_lines: list[str] | None = None) -> dict:
+    """Pretrain from scratch, or continue from the MLM checkpoint `init` (same tokenizer); writes
+    the model + tokenizer to out_dir (atomically) and returns metrics. `probe_lines`: text kept out
+    of training whose masked-LM loss is reported before and after (e.g. held-out real news)."""
     random.seed(cfg.seed)
     torch.manual_seed(cfg.seed)
     seqs = pack_sequences(tok, lines, cfg.max_len)
     random.Random(cfg.seed).shuffle(seqs)
     n_held = max(1, int(len(seqs) * cfg.heldout_frac))
     held, train = seqs[:n_held], seqs[n_held:]
-    model = new_model(tok, cfg)
+    probe = pack_sequences(tok, probe_lines, cfg.max_len) if probe_lines else []
+    model = new_model(tok, cfg) if init is None else load_mlm(init)
+    probe_init = heldout_loss(model, probe, tok, cfg) if probe else None
     decay = [p for n, p in model.named_parameters() if p.ndim >= 2]
     no_decay = [p for n, p in model.named_parameters() if p.ndim < 2]
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": cfg.weight_decay}, {"params": no_decay, "weight_decay": 0.0}], lr=cfg.lr)
@@ -136,6 +148,9 @@ def pretrain(tok, lines: list[str], out_dir: Path | None, cfg: PretrainConfig, p
         "heldout_mlm_loss_init": round(start_loss, 4),
         "heldout_mlm_loss": round(end_loss, 4),
         "heldout_perplexity": round(math.exp(end_loss), 2),
+        **({"probe_mlm_loss_init": round(probe_init, 4), "probe_perplexity_init": round(math.exp(probe_init), 2),
+            "probe_perplexity": round(math.exp(heldout_loss(model, probe, tok, cfg)), 2), "probe_blocks": len(probe)} if probe else {}),
+        "init": str(init) if init else "random",
         "train_blocks": len(train),
         "heldout_blocks": len(held),
         "steps": total,

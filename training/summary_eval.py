@@ -1,4 +1,4 @@
-"""Summary baselines (Lead-3, TextRank) and ROUGE over a split."""
+"""Summary baselines (Lead-2, Lead-3, TextRank, the extractive oracle) and ROUGE over a split."""
 
 from __future__ import annotations
 
@@ -37,14 +37,19 @@ def textrank(sentences: list[Sentence], k: int = 3, damping: float = 0.85, iters
     return sorted(np.argsort(-rank)[:k].tolist())
 
 
-def baseline_summaries(texts: list[str]) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {"lead3": [], "lead3_skip_boilerplate": [], "textrank": []}
+def baseline_summaries(texts: list[str], oracles: list[list[tuple[int, int]]] | None = None) -> dict[str, list[str]]:
+    """Lead-2, Lead-3 (plain and skipping page furniture), TextRank, and, where gold extractive
+    sentences are given (IndoSum's, as character spans), the oracle that picks exactly those."""
+    out: dict[str, list[str]] = {"lead2": [], "lead3": [], "lead3_skip_boilerplate": [], "textrank": []}
     for t in texts:
         sents = split_sentences(t)
+        out["lead2"].append(" ".join(sents[i].text for i in lead(sents, k=2)))
         out["lead3"].append(" ".join(sents[i].text for i in lead(sents)))
         # the stronger Lead-3 drops the page furniture warta's own summaries drop
         out["lead3_skip_boilerplate"].append(" ".join(trim_dateline(sents[i]).text for i in lead(sents, skip_boilerplate=True)))
         out["textrank"].append(" ".join(sents[i].text for i in textrank(sents)))
+    if oracles is not None:
+        out["oracle"] = [" ".join(t[a:b] for a, b in spans) for t, spans in zip(texts, oracles)]
     return out
 
 

@@ -1,4 +1,4 @@
-"""`warta train`: fine-tune events, quote tags and summary sentence scores from one encoder.
+"""`warta train`: fine-tune event and summary sentence scores from one encoder.
 
 The embedded encoder (model/encoder) is the default base; any HF checkpoint works too.
 
@@ -30,17 +30,17 @@ from warta.batching import Encoded, encode, make_batch
 from warta.furniture import mask_furniture
 from warta.labels import EVENT_LABELS
 from warta.lexical import ANALYZERS, LexicalScorer, fuse
-from warta.modeling import EVENT_POOLINGS, TAGS, WartaModel, load_encoder
-from warta.predictor import Predictor
+from warta.modeling import EVENT_POOLINGS, WartaModel, load_encoder
 from warta.sentences import split_sentences
 
 from .augment import augment
 from .baselines import TfidfBaseline
 from .corpus import load_split
-from .real import has_quotes, has_summary, real_split
+from .indosum import indosum_split
+from .real import has_summary, real_split
 from .metrics import event_metrics, tune_thresholds
-from .targets import oracle_sentences, token_tags
-from .tuning import SUMMARY_DEFAULTS, model_outputs, tune_quote_thresholds, tune_summary
+from .targets import oracle_from_spans, oracle_sentences
+from .tuning import SUMMARY_DEFAULTS, tune_summary
 
 DEFAULT_BASE = str(Path(__file__).resolve().parent.parent / "model" / "encoder")
 
@@ -63,8 +63,8 @@ class TrainArgs:
     lexical_weight: float = -1.0  # share of the n-gram scorer in the event logit (model/lexical.py); -1: chosen on real dev
     lexical_analyzer: str = "char_wb"  # n-grams of the lexical half: char_wb measured above word on real dev (0.937 vs 0.911 at 0.5)
     lexical_window: int = 320  # words per lexical window (0: whole text); real dev: excerpts kept at 0.952, 1,500-word pages 0.06 -> 0.89
-    tag_weight: float = 1.0  # loss weights of the quote tagger and sentence scorer against the event loss
-    sentence_weight: float = 1.0
+    sentence_weight: float = 1.0  # loss weight of the sentence scorer against the event loss
+    indosum_per_epoch: int = 600  # IndoSum train articles (extractive gold) drawn anew each epoch; 0: none, -1: all
     seed: int = 13
     random_init: bool = False  # same architecture, random weights: the pretraining ablation
     no_augment: bool = False  # skip the event-name variant copies of training articles (training/augment.py)
@@ -90,8 +90,8 @@ HELP = {
     "lexical_weight": "share of the n-gram TF-IDF scorer in the event logits, 0 to 1 (0: encoder only, 1: n-grams only); -1: the best of 0, 0.25, 0.5, 0.75, 1 on (real) dev",
     "lexical_analyzer": "n-grams of the lexical half: char_wb (character 3-5-grams within words) or word (1-2-grams)",
     "lexical_window": "the lexical half scores texts longer than this many words by windows (half overlapping) and takes each label's best; 0: whole text",
-    "tag_weight": "weight of the quote-tagging loss against the event loss",
     "sentence_weight": "weight of the summary sentence loss against the event loss",
+    "indosum_per_epoch": "IndoSum train articles (with their extractive gold) drawn anew for each epoch's summary training; 0: none, -1: all",
     "seed": "random seed",
     "random_init": "same architecture with random weights (the pretraining ablation)",
     "no_augment": "no event-name variant copies of the training articles",
@@ -124,22 +124,25 @@ def parse_args(argv: list[str]) -> TrainArgs:
 class Example:
     doc: Encoded
     events: np.ndarray  # multi-hot over EVENT_LABELS
-    tags: list[int]  # BIO tag id per token
     oracle: np.ndarray  # 1.0 for oracle summary sentences
-    has_tags: bool = True  # quotes annotated: real pages labeled for events only train no tag loss
-    has_oracle: bool = True  # reference summary given
+    has_oracle: bool = True  # reference summary given: real pages labeled for events only train no sentence loss
+    has_events: bool = True  # event labels given: IndoSum articles train the summary head only
+    source: str = "authored"
 
 
 def make_examples(tok, records: list[dict], progress: bool) -> list[Example]:
-    """Tokenize once and derive every target (tags from quote spans, oracle from the reference summary)."""
+    """Tokenize once and derive every target (the oracle from IndoSum's gold sentences where given,
+    else from the reference summary)."""
     out = []
     for r in tqdm(records, desc="targets", disable=not progress, mininterval=2):
         sents = split_sentences(r["text"])
         doc = encode(tok, r["text"], [(x.start, x.end) for x in sents])
         oracle = np.zeros(len(sents), dtype=np.float32)
-        oracle[oracle_sentences(sents, r["summary"])] = 1.0
+        if has_summary(r):
+            oracle[oracle_from_spans(sents, r["oracle_spans"]) if "oracle_spans" in r else oracle_sentences(sents, r["summary"])] = 1.0
         events = np.array([lab in r["labels"] for lab in EVENT_LABELS], dtype=np.float32)
-        out.append(Example(doc, events, token_tags(doc, r["quotes"]), oracle, has_quotes(r), has_summary(r)))
+        meta = r.get("meta", {})
+        out.append(Example(doc, events, oracle, has_summary(r), meta.get("has_events", True), meta.get("source", "authored")))
     return out
 
 
@@ -150,15 +153,13 @@ def batch_of(tok, examples: list[Example], args: TrainArgs):
 def losses(model: WartaModel, tok, examples: list[Example], args: TrainArgs) -> dict[str, torch.Tensor]:
     out = model(batch_of(tok, examples, args))
     events = torch.tensor(np.stack([e.events for e in examples]))
-    tags = torch.tensor([t for e in examples for t in e.tags], dtype=torch.long)
-    tag_mask = torch.tensor([e.has_tags for e in examples for _ in e.tags], dtype=torch.bool)
+    event_mask = torch.tensor([e.has_events for e in examples], dtype=torch.bool)
     oracle = torch.tensor(np.concatenate([e.oracle for e in examples]))
     oracle_mask = torch.tensor([e.has_oracle for e in examples for _ in e.oracle], dtype=torch.bool)
     bce = torch.nn.functional.binary_cross_entropy_with_logits
     return {
-        "events": bce(out["event_logits"], events),
-        # an article whose quotes (or summary) nobody annotated teaches nothing about them: masked, not "no quotes"
-        "tags": torch.nn.functional.cross_entropy(out["tag_logits"][tag_mask], tags[tag_mask]) if tag_mask.any() else torch.zeros(()),
+        # an article nobody annotated for a task teaches nothing about it: masked, not "no event" / "no summary"
+        "events": bce(out["event_logits"][event_mask], events[event_mask]) if event_mask.any() else torch.zeros(()),
         "sentences": bce(out["sentence_logits"][oracle_mask], oracle[oracle_mask]) if oracle_mask.any() else torch.zeros(()),
     }
 
@@ -166,40 +167,41 @@ def losses(model: WartaModel, tok, examples: list[Example], args: TrainArgs) -> 
 @torch.no_grad()
 def dev_outputs(model: WartaModel, tok, examples: list[Example], args: TrainArgs, batch: int = 8) -> dict[str, np.ndarray]:
     model.eval()
-    ev, tags, sents = [], [], []
+    ev, sents = [], []
     for i in range(0, len(examples), batch):
         out = model(batch_of(tok, examples[i : i + batch], args))
         ev.append(out["event_logits"].numpy())
-        tags.append(out["tag_logits"].argmax(-1).numpy())
         sents.append(torch.sigmoid(out["sentence_logits"]).numpy())
     model.train()
     logits = np.concatenate(ev)
-    return {"event_logits": logits, "events": fuse(logits, None, 0.0), "tags": np.concatenate(tags), "sentences": np.concatenate(sents)}
+    return {"event_logits": logits, "events": fuse(logits, None, 0.0), "sentences": np.concatenate(sents)}
 
 
-def dev_scores(out: dict[str, np.ndarray], examples: list[Example], event_idx: np.ndarray | None = None) -> dict[str, float]:
-    """Cheap per-epoch dev signals: event macro-F1 (on `event_idx`: the real dev articles where
-    present), token-tag micro-F1 (non-O) and oracle hit rate of the top-3 sentences, each on the
-    articles annotated for it."""
-    idx = np.arange(len(examples)) if event_idx is None else event_idx
-    ev = event_metrics(np.stack([examples[i].events for i in idx]), out["events"][idx] >= 0.5)["macro_f1"]
-    keep = np.array([e.has_tags for e in examples for _ in e.tags], dtype=bool)
-    gold = np.array([t for e in examples for t in e.tags])[keep]
-    pred = out["tags"][keep]
-    tp = float(((pred == gold) & (gold != 0)).sum())
-    tag_f1 = 2 * tp / max(1.0, float((pred != 0).sum() + (gold != 0).sum()))
+def oracle_recall(out: dict[str, np.ndarray], examples: list[Example], sources: tuple[str, ...] | None = None) -> float:
+    """Share of oracle sentences among each article's top-3 scored sentences (articles with a
+    reference summary, of the given sources)."""
     hits, total, k = 0.0, 0.0, 0
     for e in examples:
         scores = out["sentences"][k : k + len(e.oracle)]
         k += len(e.oracle)
-        if not e.has_oracle:
+        if not e.has_oracle or (sources and e.source not in sources):
             continue
         top = set(np.argsort(-scores)[:3].tolist())
         hits += sum(1 for i in np.flatnonzero(e.oracle) if i in top)
         total += e.oracle.sum()
-    sent = float(hits) / max(float(total), 1.0)
-    return {"events_macro_f1": round(float(ev), 4), "tag_f1": round(tag_f1, 4), "oracle_recall_at3": round(sent, 4),
-            "score": round((float(ev) + tag_f1 + sent) / 3, 4)}
+    return float(hits) / max(float(total), 1.0)
+
+
+def dev_scores(out: dict[str, np.ndarray], examples: list[Example], event_idx: np.ndarray | None = None) -> dict[str, float]:
+    """Cheap per-epoch dev signals: event macro-F1 (on `event_idx`: the real dev articles where
+    present) and oracle hit rate of the top-3 sentences on real news (IndoSum and real pages with a
+    reference summary, where present; else every article with one)."""
+    idx = np.arange(len(examples)) if event_idx is None else event_idx
+    ev = float(event_metrics(np.stack([examples[i].events for i in idx]), out["events"][idx] >= 0.5)["macro_f1"])
+    real = ("real", "indosum")
+    sources = real if any(e.source in real and e.has_oracle for e in examples) else None
+    sent = oracle_recall(out, examples, sources)
+    return {"events_macro_f1": round(ev, 4), "oracle_recall_at3": round(sent, 4), "score": round((ev + sent) / 2, 4)}
 
 
 def augmented_copies(records: list[dict], rng: random.Random) -> list[dict]:
@@ -228,6 +230,17 @@ def load_corpus(args: TrainArgs, split: str) -> list[dict]:
         records += real
     if not records:
         raise ValueError(f"no {split} articles for --corpus {args.corpus} (real pool missing?)")
+    return without_furniture(records)
+
+
+def indosum_records(args: TrainArgs, split: str) -> list[dict]:
+    """IndoSum articles of our split (summary training and choices), furniture blanked as elsewhere;
+    none when --indosum-per-epoch is 0 or the pool is absent (said on stderr)."""
+    if args.indosum_per_epoch == 0:
+        return []
+    records, note = indosum_split(split, Path(args.real_dir) if args.real_dir else None)
+    if note:
+        print(f"warning: {note}", file=sys.stderr)
     return without_furniture(records)
 
 
@@ -309,7 +322,7 @@ def build_model(args: TrainArgs):
         from transformers import AutoModel
 
         enc = AutoModel.from_config(enc.config)
-    return WartaModel(enc, len(EVENT_LABELS), len(TAGS), event_pooling=args.event_pooling), tok
+    return WartaModel(enc, len(EVENT_LABELS), event_pooling=args.event_pooling), tok
 
 
 def make_optimizer(model: WartaModel, args: TrainArgs, steps: int):
@@ -335,23 +348,27 @@ def train(args: TrainArgs, progress: bool = True) -> dict:
     if not args.no_augment:
         train_records += augmented_copies(originals, random.Random(args.seed))
     train_set = make_examples(tok, train_records, progress)
-    dev_records = load_corpus(args, "dev")
+    summary_pool = make_examples(tok, indosum_records(args, "train"), progress)
+    per_epoch = len(summary_pool) if args.indosum_per_epoch < 0 else min(args.indosum_per_epoch, len(summary_pool))
+    dev_records = load_corpus(args, "dev") + indosum_records(args, "dev")
     dev_set = make_examples(tok, dev_records, progress)
     ev_idx = event_dev_index(dev_records)
     print(f"train: {len(originals)} articles ({sum(r['meta'].get('source') == 'real' for r in originals)} real) "
-          f"+ {len(train_records) - len(originals)} variant copies; dev: {len(dev_records)} "
-          f"(event choices on {len(ev_idx)}{' real' if len(ev_idx) < len(dev_records) else ''})", file=sys.stderr)
-    steps = args.epochs * ((len(train_set) + args.batch_size - 1) // args.batch_size)
+          f"+ {len(train_records) - len(originals)} variant copies + {per_epoch} of {len(summary_pool)} IndoSum articles an epoch; "
+          f"dev: {len(dev_records)} (event choices on {len(ev_idx)}{' real' if len(ev_idx) < len(dev_records) else ''})", file=sys.stderr)
+    steps = args.epochs * ((len(train_set) + per_epoch + args.batch_size - 1) // args.batch_size)
     opt, sched = make_optimizer(model, args, steps)
-    weights = {"events": 1.0, "tags": args.tag_weight, "sentences": args.sentence_weight}
+    weights = {"events": 1.0, "sentences": args.sentence_weight}
     best, best_state, bad, history = -1.0, None, 0, []
     t0 = time.time()
+    rng = np.random.default_rng(args.seed)
     for epoch in range(1, args.epochs + 1):
-        order = np.random.permutation(len(train_set))
+        epoch_set = train_set + [summary_pool[i] for i in rng.choice(len(summary_pool), per_epoch, replace=False)] if per_epoch else train_set
+        order = np.random.permutation(len(epoch_set))
         bar = tqdm(range(0, len(order), args.batch_size), desc=f"epoch {epoch}", disable=not progress, mininterval=2)
         totals = dict.fromkeys(weights, 0.0)
         for i in bar:
-            parts = losses(model, tok, [train_set[j] for j in order[i : i + args.batch_size]], args)
+            parts = losses(model, tok, [epoch_set[j] for j in order[i : i + args.batch_size]], args)
             loss = sum(weights[k] * v for k, v in parts.items())
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -376,7 +393,8 @@ def train(args: TrainArgs, progress: bool = True) -> dict:
     out = dev_outputs(model, tok, dev_set, args)
     dev_y = np.stack([e.events for e in dev_set])
     lexical, weight, thresholds, events = event_choices(args, originals, dev_records, out["event_logits"], dev_y, ev_idx)
-    sum_idx = [i for i, r in enumerate(dev_records) if has_summary(r)]
+    sum_idx = [i for i, r in enumerate(dev_records) if has_summary(r) and r["meta"].get("source") in ("real", "indosum")]
+    sum_idx = sum_idx or [i for i, r in enumerate(dev_records) if has_summary(r)]  # real news decides where present
     sent_split = np.split(out["sentences"], np.cumsum([len(e.oracle) for e in dev_set])[:-1])
     summary_cfg = tune_summary([dev_records[i] for i in sum_idx],
                                np.concatenate([sent_split[i] for i in sum_idx]) if sum_idx else np.zeros(0))
@@ -391,7 +409,6 @@ def train(args: TrainArgs, progress: bool = True) -> dict:
         "warta_version": "0.1.0",
         "tasks": ["events", "quotes", "summary"],
         "labels": list(EVENT_LABELS),
-        "tags": list(TAGS),
         "thresholds": thresholds,
         "summary": {k: v for k, v in summary_cfg.items() if k in SUMMARY_DEFAULTS},
         "max_len": args.max_len,
@@ -404,9 +421,6 @@ def train(args: TrainArgs, progress: bool = True) -> dict:
         "dev_metrics": {"events": result["dev_tuned"], **result["dev_scores"]},
         "dev_lexical_sweep": result["dev_lexical_sweep"],
     }
-    quote_dev = [r for r in dev_records if has_quotes(r)]
-    raws = model_outputs(Predictor(model.eval(), tok, config, lexical=lexical), quote_dev, progress)
-    config["quote_thresholds"] = result["quote_thresholds"] = tune_quote_thresholds(quote_dev, raws)
     with atomic_dir(Path(args.out)) as tmp:
         model.save(tmp, tok, config)
         if lexical is not None:
