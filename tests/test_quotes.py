@@ -345,3 +345,57 @@ def test_quote_metrics_type_must_match():
     gold = [{"quotes": [_q(0, 10, "direct")]}]
     m = quote_metrics(gold, [[_q(0, 10, "indirect")]])
     assert m["direct"]["overlap_r"] == 0.0 and m["all"]["overlap_f1"] == 0.0
+
+
+# --- quote-mark habits of real pages (issue 18) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the page was cut mid-quote: the last quote runs to the end of the text
+        ("Kapolres memimpin apel pagi.\n“Kami akan terus menjaga keamanan wilay", ["Kami akan terus menjaga keamanan wilay"]),
+        # closing mark after a space
+        ("“Kami siap mengamankan TPS, ” ujar Kapolres.", ["Kami siap mengamankan TPS"]),
+        # opening mark followed by a space
+        ("Apel digelar.\n“ Kami siap bertugas,” kata Iptu Budi.", ["Kami siap bertugas"]),
+        # closing mark at the start of the next line
+        ("“Personel sudah disiagakan di semua pos,\n” ujar Kapolsek.", ["Personel sudah disiagakan di semua pos"]),
+        # “ used to close, between spaces
+        ("“Kami siap bertugas sampai malam. “ ujar Camat Budi.", ["Kami siap bertugas sampai malam."]),
+        # mangled marks: † for a closing ”, "œ for an opening “
+        ("“Kami siap mengawal pemilu,†tutur Kapolda.", ["Kami siap mengawal pemilu"]),
+        ("Kapolda meninjau TPS.\n\"œKami siap mengawal pemilu,\" ujarnya.", ["Kami siap mengawal pemilu"]),
+        # closing mark glued to the cue, with a double-marked title nested inside
+        ("“Tema kali ini “Mudik Aman” begitu pula arus balik”tutupnya.", ["Tema kali ini “Mudik Aman” begitu pula arus balik", "Mudik Aman"]),
+        # no opening mark: the quote starts the paragraph and ends at a mark followed by a cue
+        ("Kapolres meninjau pos.\nPersonel kami sudah siaga sejak pagi,” jelas Kapolres.", ["Personel kami sudah siaga sejak pagi"]),
+        # hard-wrapped lines inside one quote
+        ("“Kami siap\nmengamankan seluruh TPS\ndi wilayah ini,” kata Kapolres.", ["Kami siap\nmengamankan seluruh TPS\ndi wilayah ini"]),
+        # curly marks inside a straight quote nest; a straight quote may close with ”
+        ("\"Operasi “Ketupat Jaya” digelar dua pekan,\" kata Kapolda.", ["Operasi “Ketupat Jaya” digelar dua pekan", "Ketupat Jaya"]),
+        ("\"Kami siap bertugas,” ujar Kapolsek.", ["Kami siap bertugas"]),
+        # doubled single marks and a straight single opening a paragraph act as a double mark
+        ("Apel selesai. ‘’Kami siap bertugas,” ujarnya.", ["Kami siap bertugas"]),
+        ("Kapolres memimpin apel.\n'Kami siap bertugas,\" ujarnya.", ["Kami siap bertugas"]),
+    ],
+)
+def test_real_page_mark_habits(text, expected):
+    assert spans_text(text, find_direct_quotes(text)) == expected
+
+
+def test_unclosed_quote_before_the_last_line_is_still_dropped():
+    t = "“Kalimat tanpa penutup di sini\nParagraf lain tanpa tanda kutip.\nPenutup artikel."
+    assert find_direct_quotes(t) == []
+
+
+def test_page_cut_quote_is_a_statement_even_when_short():
+    t = "Kapolres memimpin apel pagi.\n“Prem"
+    q = extract_quotes(t)
+    assert [x["text"] for x in q if x["type"] == "direct"] == ["Prem"]
+
+
+def test_demikian_is_a_cue_after_a_quote():
+    t = "\"Mari kita jaga pilkada yang damai,\" demikian Kapolres Bone AKBP Budi Santoso."
+    q = extract_quotes(t)[0]
+    assert q["cue"]["text"] == "demikian" and q["speaker"] == "AKBP Budi Santoso"
