@@ -12,7 +12,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from warta.quotes import baseline_quotes, extract_quotes
+from warta.quotes import extract_quotes
+from warta_training.baselines import baseline_quotes
 from warta_training.corpus import authored_records, read_jsonl, split_of
 from warta_training.quote_metrics import quote_metrics
 

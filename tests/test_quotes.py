@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from warta_training.baselines import baseline_quotes
 from warta.quotes import (
-    baseline_quotes,
     extract_quotes,
     find_cue,
     find_direct_quotes,

@@ -16,7 +16,7 @@ from warta.atomic import write_text_atomic
 from warta.labels import EVENT_LABELS
 from warta.predictor import DEFAULT_MODEL, Predictor
 
-from .baselines import TfidfBaseline, keyword_predict
+from .baselines import TfidfBaseline, baseline_quotes, keyword_predict
 from .corpus import load_split
 from .metrics import cooccurrence, event_metrics
 from .quote_metrics import quote_metrics
@@ -81,7 +81,7 @@ def evaluate_events(predictor: Predictor, records: list[dict], preds: list[dict]
 def evaluate_quotes(records: list[dict], preds: list[dict]) -> dict:
     """warta (tagger + rules) beside the rules alone and the sceptic's pairing-with-nearest-name baseline,
     on the articles whose quotes were annotated."""
-    from warta.quotes import baseline_quotes, extract_quotes
+    from warta.quotes import extract_quotes
 
     keep = [i for i, r in enumerate(records) if has_quotes(r)]
     records, preds = [records[i] for i in keep], [preds[i] for i in keep]

@@ -1,0 +1,209 @@
+"""The article's people: named persons with their fullest name and role, and title-only phrases.
+
+Speaker resolution links every quote to one of these; the table is built once per article
+from the capitalised runs (names.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .vocab import _HONOR, _NON_PERSON, _ROLE_HEAD_SET
+from .text import _SPLIT_WORDS_RE, _tidy
+from .names import _is_role_run, _name_tokens, _person_text, _place_words, _runs, _short_names, _split_run
+
+
+_AGE_RE = re.compile(r"\s*\(\d{1,3}\)")
+
+
+_PLACE_LEAD_RE = re.compile(r"\b(?:warga|di|dari|asal|ke|kawasan|wilayah|daerah)\s*$")
+
+
+_TRAILING_COMMA_RE = re.compile(r",\s*$")
+
+
+_COMMA_CLAUSE_RE = re.compile(r",\s+(?!dan\b|serta\b|atau\b|hingga\b|sampai\b|dengan\b|di\b|ke\b)[a-z]")
+
+
+@dataclass
+class Entity:
+    """A person in the article: fullest name form, position, and its name tokens."""
+
+    full: str
+    role: str
+    tokens: frozenset[str]
+    first_pos: int
+
+
+# "Seorang warga, Daeng X," / "Salah satunya Hj. Y": a name right after a description.
+_AFTER_DESCRIPTION_RE = re.compile(
+    r"(?:(?:warga|pedagang|tokoh|korban|saksi|pemilik|sopir|petugas|seorang|peserta|pengunjung|relawan)\b[^.\n,]{0,40},\s*"
+    r"|(?:satunya|bernama|adalah|yakni|yaitu)\s+)$"
+)
+
+
+def _entities(text: str) -> list[Entity]:
+    """People named in the article, merged by name tokens, each with its fullest form and role.
+
+    A run is a person when it carries a rank ("Kapolres Bone AKBP X"), starts with a title and
+    continues with a name ("Ketua DPRD Gresik Abdul Qodir"), starts with an honorific
+    ("Hj. Sitti Marwah"), or is an appositive after a title or description ("Ketua KPU Bone,
+    Hj. X," / "Seorang warga, Daeng Bollo,").
+    """
+    places = _place_words(text)
+    runs = _runs(text)
+    found: list[tuple[int, str, str, frozenset[str]]] = []
+    for k, run in enumerate(runs):
+        words = [w for _, _, w in run.words]
+        role_w, person_w, ranked = _split_run(words, places, _short_names(text))
+        if not person_w:
+            continue
+        first = len(role_w)
+        role = " ".join(role_w)
+        prev = runs[k - 1] if k else None
+        appositive = (
+            prev is not None and prev.term.startswith(",") and text[prev.degree_end : run.start].strip() == ","
+        )
+        after_desc = bool(_AFTER_DESCRIPTION_RE.search(text[max(0, run.start - 60) : run.start])) or bool(
+            _AGE_RE.match(text[run.degree_end :])
+        )
+        if _PLACE_LEAD_RE.search(text[max(0, run.start - 12) : run.start]) and not ranked:
+            continue  # "warga Tarogong Kidul", "di Pamekasan": a place, not a person
+        if person_w[0] in _NON_PERSON and not ranked:
+            continue
+        if ranked or person_w[0] in _HONOR:
+            pass  # "AKBP X", "Hj. Y": certainly a person
+        elif role_w and person_w and not _is_role_run(person_w):
+            if len(person_w) == 1 and person_w[0] in places:
+                continue
+        elif (appositive and prev is not None and _is_role_run([w for _, _, w in prev.words])) or after_desc or (
+            len(person_w) >= 2 and _TRAILING_COMMA_RE.search(text[max(0, run.start - 3) : run.start])
+            and _COMMA_CLAUSE_RE.match(text[run.degree_end :])
+        ):
+            if person_w[0] in _NON_PERSON or _is_role_run(person_w) or (person_w[0].isupper() and len(person_w[0]) > 1):
+                continue  # "KSOP Sampit" in a list of institutions is not a person
+            if not role and prev is not None and appositive:
+                role = _tidy(text[prev.start : prev.end])
+        else:
+            continue
+        if not role and prev is not None and appositive and _is_role_run([w for _, _, w in prev.words]):
+            role = _tidy(text[prev.start : prev.end])
+        if ranked and role and not _is_role_run(role.split()) and prev is not None and text[prev.end : run.start] == " dan ":
+            role = _tidy(text[prev.start : prev.end]) + " dan " + role  # "Kapolresta Pulau Ambon dan Pulau-Pulau Lease"
+        toks = _name_tokens(person_w)
+        if not toks:
+            continue
+        found.append((run.words[first][0], _person_text(text, run, first), role, toks))
+    ents: list[Entity] = []
+    for pos, full, role, toks in sorted(found):
+        for ent in ents:
+            if toks <= ent.tokens or ent.tokens <= toks:
+                if len(full) > len(ent.full):
+                    ent.full = full
+                ent.tokens = ent.tokens | toks
+                if role and (not ent.role or len(role) > len(ent.role) and ent.role in role):
+                    ent.role = role
+                break
+        else:
+            ents.append(Entity(full, role, toks, pos))
+    return ents
+
+
+def _match_entity(text: str, mention: str, ents: list[Entity]) -> Entity | None:
+    words = [w for w in _SPLIT_WORDS_RE.split(mention) if w]
+    role_w, person_w, _ = _split_run(words, _place_words(text), _short_names(text))
+    toks = _name_tokens(person_w) - _ROLE_HEAD_SET
+    if not toks:
+        return None
+    cands = [e for e in ents if toks <= e.tokens]
+    if not cands:
+        cands = [e for e in ents if len(toks & e.tokens) >= max(1, len(toks) - 1)]
+    if not cands:  # a nickname that abbreviates the name: "Frans" for Fransiskus
+        cands = [e for e in ents if all(any(et.startswith(t) and len(t) >= 4 for et in e.tokens) for t in toks)]
+    if not cands:
+        return None
+    return max(cands, key=lambda e: len(e.full))
+
+
+def _expand_from_runs(text: str, mention: str) -> tuple[str, str] | None:
+    """A short name nobody introduced formally ("kata Marthen") → the longest run holding it."""
+    words = [w for w in _SPLIT_WORDS_RE.split(mention) if w]
+    role_w, person_w, _ = _split_run(words, _place_words(text), _short_names(text))
+    toks = _name_tokens(person_w) - _ROLE_HEAD_SET
+    if not toks:
+        return None
+    places = _place_words(text)
+    best: tuple[str, str] | None = None
+    for run in _runs(text):
+        ws = [w for _, _, w in run.words]
+        rw, pw, _ = _split_run(ws, places, _short_names(text))
+        if not pw or not toks <= _name_tokens(pw):
+            continue
+        full = _person_text(text, run, len(rw))
+        if best is None or len(full) > len(best[0]):
+            best = (full, " ".join(rw))
+    return best
+
+
+_HONORIFIC_LEAD_RE = re.compile(r"^(?:Pak|Bu|Ibu|Bapak|Sang)\s+")
+
+
+def _match_role(mention: str, ents: list[Entity], before: int) -> Entity | None:
+    """A title-only mention ("Kapolres", "Kapolresta Kendari") → the entity holding that role."""
+    mention = _tidy(_HONORIFIC_LEAD_RE.sub("", mention))
+    if not mention:
+        return None
+    cands = [e for e in ents if e.role and (e.role == mention or e.role.startswith(mention + " ") or mention.startswith(e.role + " "))]
+    if not cands:
+        head = mention.split()
+        head_word = next((w for w in head if w not in {"Pj", "Plt"}), "")
+        cands = [e for e in ents if head_word and head_word in e.role.split()[:3] and (head[0] in {"Pj", "Plt"}) == (e.role.split()[:1] in (["Pj"], ["Plt"]))]
+        if not cands:
+            cands = [e for e in ents if head_word and head_word in e.role.split()[:3]]
+    if not cands:
+        return None
+    prior = [e for e in cands if e.first_pos < before]
+    return prior[-1] if prior else cands[0]
+
+
+def _role_runs(text: str) -> list[tuple[int, int, str]]:
+    """Title-only phrases ("Kapolres Bone", "Pj Bupati Kolaka Utara") with their spans."""
+    places = _place_words(text)
+    out = []
+    for run in _runs(text):
+        ws = [w for _, _, w in run.words]
+        if _is_role_run(ws):
+            rw, pw, ranked = _split_run(ws, places, _short_names(text))
+            if not pw:
+                out.append((run.start, run.end, _tidy(text[run.start : run.end])))
+    return out
+
+
+def _fullest_description(mention: str, text: str) -> str:
+    """For an unnamed speaker: the longest title phrase in the article that extends the mention."""
+    best = _tidy(mention)
+    for _, _, phrase in _role_runs(text):
+        if phrase.startswith(best) and len(phrase) > len(best):
+            best = phrase
+    return best
+
+
+def _occurrences(text: str, a: int, b: int, ents: list[Entity]) -> list[tuple[int, Entity | None, str]]:
+    """People mentioned in text[a:b] in order: named entities by name tokens, plus title-only phrases."""
+    out: list[tuple[int, Entity | None, str]] = []
+    for ent in ents:
+        for tok in ent.tokens:
+            for m in re.finditer(rf"(?<!\w){re.escape(tok)}(?!\w)", text[a:b]):
+                out.append((a + m.start(), ent, ""))
+    for s, e, phrase in _role_runs(text):
+        if a <= s < b:
+            out.append((s, None, phrase))
+    out.sort(key=lambda x: x[0])
+    # collapse consecutive hits of the same entity (several tokens of one name)
+    dedup: list[tuple[int, Entity | None, str]] = []
+    for o in out:
+        if dedup and o[1] is not None and dedup[-1][1] is o[1] and o[0] - dedup[-1][0] < 60:
+            continue
+        dedup.append(o)
+    return dedup
