@@ -399,3 +399,29 @@ def test_demikian_is_a_cue_after_a_quote():
     t = "\"Mari kita jaga pilkada yang damai,\" demikian Kapolres Bone AKBP Budi Santoso."
     q = extract_quotes(t)[0]
     assert q["cue"]["text"] == "demikian" and q["speaker"] == "AKBP Budi Santoso"
+
+
+# --- people: ranks, degrees and places as real pages write them (issue 18) -------------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # spelled-out rank, and a province between the title and the name
+        ("Kapolda Sulsel Inspektur Jenderal Polisi Andi Wiranto hadir. “Kami siap mengamankan pilkada,” ujar Andi.",
+         "Inspektur Jenderal Polisi Andi Wiranto"),
+        # a dotted rank abbreviation does not end the name
+        ("Kabid Humas Kombes. Pol. Budi Hartono memimpin apel. “Semua personel siap,” kata Budi.", "Kombes. Pol. Budi Hartono"),
+        # degrees written without dots belong to the fullest name
+        ("Kapolres Bone AKBP Rudi Santoso, SIK, MH memimpin apel. “Personel siap,” ujar Rudi.", "AKBP Rudi Santoso, SIK, MH"),
+        # a province name is not the start of a person's name
+        ("Ketua KPU DKI Jakarta Wahyu Pratama membuka rapat. “Logistik sudah siap,” kata Wahyu.", "Wahyu Pratama"),
+        # a minister's short title is a role head
+        ("Mendagri Tito Santoso meninjau TPS. “Pemilu harus damai,” kata Tito.", "Tito Santoso"),
+        # "Direktur Jenderal" is a title, not the rank Jenderal
+        ("Direktur Jenderal Pemasyarakatan Budi Rahardjo hadir. “Lapas aman,” kata Budi.", "Budi Rahardjo"),
+    ],
+)
+def test_real_page_name_forms(text, speaker):
+    q = [x for x in extract_quotes(text) if x["type"] == "direct"]
+    assert q[0]["speaker"] == speaker

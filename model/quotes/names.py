@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .vocab import _ABBR, _DIRECTIONS, _FUNC_CAPS, _HONOR, _HONORIFIC_LEADS, _LONG_CUES, _NAME_PREFIX, _NON_PERSON, _ORG_WORDS, _PARTICLES, RANK_PATTERN, _RANK_RE, _ROLE_HEAD_SET, _ROLE_QUALIFIERS, _SHORT_CUE_ALT
+from .vocab import RANK_PATTERN, _ABBR, _DEGREES, _DIRECTIONS, _FUNC_CAPS, _HONOR, _HONORIFIC_LEADS, _LONG_CUES, _NAME_PREFIX, _NON_PERSON, _NOT_BEFORE_JENDERAL, _ORG_WORDS, _PARTICLES, _PROVINCES, _RANK_RE, _ROLE_HEAD_SET, _ROLE_QUALIFIERS, _SHORT_CUE_ALT
 from .text import _NONSPACE_RE, _paragraphs, _tidy
 
 
@@ -52,7 +52,8 @@ class Run:
 
 
 def _is_degree(w: str) -> bool:
-    return bool(_DEGREE_TOK_RE.fullmatch(w)) and "." in w[:-1] and len(w) <= 8
+    """An academic degree token: dotted by shape ("S.I.K.", "M.Si") or a known undotted one ("SIK", "MH")."""
+    return (bool(_DEGREE_TOK_RE.fullmatch(w)) and "." in w[:-1] and len(w) <= 8) or w.rstrip(".") in _DEGREES
 
 
 def _clean_token(text: str, s: int, e: int) -> tuple[int, int, str]:
@@ -127,19 +128,21 @@ def _scan_runs(text: str) -> list[Run]:
 
 def _rank_at(words: list[str], i: int) -> int:
     """Number of words forming a rank at position i (0 if none)."""
-    for k in (3, 2, 1):
+    for k in (4, 3, 2, 1):
         if i + k <= len(words) and _RANK_RE.match(" ".join(words[i : i + k])):
+            if words[i] == "Jenderal" and i > 0 and words[i - 1] in _NOT_BEFORE_JENDERAL:
+                return 0
             return k
     return 0
 
 
 @lru_cache(maxsize=32)
 def _place_words(text: str) -> frozenset[str]:
-    """Words the article uses as places ("Polres Bone", "Kabupaten Gresik", "di Watampone")."""
+    """Words the article uses as places ("Polres Bone", "Kabupaten Gresik", "di Watampone"), and the provinces."""
     out: set[str] = set()
     for m in _PLACE_CONTEXT_RE.finditer(text):
         out.update(w for w in m.group(1).split() if not _RANK_RE.match(w))
-    return frozenset(out - _short_names(text))
+    return frozenset((out | _PROVINCES) - _short_names(text))
 
 
 @lru_cache(maxsize=32)

@@ -34,15 +34,22 @@ def _is_cue_word(w: str) -> bool:
 
 
 def _rank_pattern(r: dict) -> str:
-    """Ranks as one regex alternation: 'Kombes Pol.', 'Brigjen TNI', 'AKBP', 'Letkol Inf' …"""
+    """Ranks as one regex alternation, longest forms first so an unanchored search takes the whole rank:
+    'Inspektur Jenderal Polisi', 'Kombes Pol.', 'Kombes.Pol.', 'Brigjen TNI', 'AKBP.', 'Letkol Inf' …"""
+    spelled = [r"\s+".join(p.split()) for p in sorted(r["spelled"], key=len, reverse=True)]
     return (
-        "|".join(rf"{w}\s+Pol\.?" for w in r["with_pol"]) + "|" + "|".join(rf"{w}\s+TNI" for w in r["with_tni"]) + "|"
-        + "|".join(r["plain"]) + "|(?:" + "|".join(r["army"]) + r")(?:\s+(?:" + "|".join(r["army_corps"]) + "))?"
+        "|".join(spelled) + "|"
+        + "|".join(rf"{w}(?:\.\s*|\s+)Pol\.?" for w in r["with_pol"]) + "|" + "|".join(rf"{w}\s+TNI" for w in r["with_tni"]) + "|"
+        + "(?:" + "|".join(r["plain"]) + r")\.?|(?:" + "|".join(r["army"]) + r")(?:\s+(?:" + "|".join(r["army_corps"]) + "))?"
     )
 
 
 RANK_PATTERN = _rank_pattern(_PEOPLE["ranks"])
 _RANK_RE = re.compile(rf"^(?:{RANK_PATTERN})$")
+# "Direktur Jenderal …", "Sekretaris Jenderal …": a title, not the rank Jenderal.
+_NOT_BEFORE_JENDERAL = set(_PEOPLE["ranks"]["not_before_jenderal"])
+# Degrees written without dots ("AKBP X, SIK, MH"); dotted ones are recognised by shape.
+_DEGREES = set(_PEOPLE["degrees"])
 # Position titles: the head of a role phrase ("Kapolres Tana Toraja", "Ketua KPU Bone").
 _ROLE_HEADS: list[str] = _PEOPLE["role_heads"]
 _ROLE_HEAD_SET = set(_ROLE_HEADS)
@@ -61,5 +68,7 @@ _FUNC_CAPS = set(_PEOPLE["function_caps"])
 _NAME_PREFIX = set(_PEOPLE["name_prefixes"])
 _ORG_WORDS = set(_PEOPLE["org_words"])
 _DIRECTIONS = set(_PEOPLE["directions"])
+# Province names and their abbreviations: places in any article ("Ketua KPU DKI Jakarta Wahyu Dinata").
+_PROVINCES = frozenset(_PEOPLE["provinces"])
 _ROLE_QUALIFIERS = set(_PEOPLE["role_qualifiers"])
 _HONORIFIC_LEADS = set(_PEOPLE["honorific_leads"])
