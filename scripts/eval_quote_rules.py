@@ -1,9 +1,10 @@
 """Evaluate the rule-based quote extractor against the naive baseline on one split.
 
-    python scripts/eval_quote_rules.py [--split dev] [--data data] [--errors]
+    python scripts/eval_quote_rules.py [--split dev] [--data data] [--model model/default] [--errors]
 
 Reads data/{split}.jsonl if it exists, else parses data/authored and keeps the records whose
-group hashes to the split. Prints a Markdown table; --errors also prints span and speaker
+group hashes to the split. Prints a Markdown table (with the checkpoint's speaker linker as
+`rules+linker` when the --model folder has one); --errors also prints span and speaker
 mismatches of the rule system (use only on train/dev).
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from warta.quotes import extract_quotes
+from warta.quotes import extract_quotes, load_linker
 from warta_training.baselines import baseline_quotes
 from warta_training.corpus import authored_records, read_jsonl, split_of
 from warta_training.quote_metrics import quote_metrics
@@ -56,13 +57,18 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--split", default="dev")
     ap.add_argument("--data", type=Path, default=ROOT / "data")
+    ap.add_argument("--model", type=Path, default=ROOT / "model" / "default", help="checkpoint whose speaker_linker.json to use")
     ap.add_argument("--errors", action="store_true")
     args = ap.parse_args(argv)
     recs = load(args.split, args.data)
     rules = [extract_quotes(r["text"]) for r in recs]
     base = [baseline_quotes(r["text"]) for r in recs]
     print(f"## Quote extraction, split={args.split} ({len(recs)} articles)\n")
-    print(table({"extract_quotes": quote_metrics(recs, rules), "baseline_quotes": quote_metrics(recs, base)}))
+    results = {"extract_quotes": quote_metrics(recs, rules), "baseline_quotes": quote_metrics(recs, base)}
+    linker = load_linker(args.model)
+    if linker is not None:
+        results = {"rules+linker": quote_metrics(recs, [extract_quotes(r["text"], linker=linker) for r in recs]), **results}
+    print(table(results))
     if args.errors:
         print_errors(recs, rules)
     return 0

@@ -1,6 +1,6 @@
 """List quote span and speaker mismatches of the rules on real train/dev (never test).
 
-    python scripts/quote_errors.py [--split train dev] [--kind span|speaker|all] [--source real|authored]
+    python scripts/quote_errors.py [--split train dev] [--kind span|speaker|all] [--source real|authored] [--linker model/default]
 
 Prints to the terminal only: page id, offsets, the gold/predicted span or speaker and a short
 context. The context is the pool's text, so it must never be redirected into the repository.
@@ -16,7 +16,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from warta.quotes import extract_quotes
+from warta.quotes import extract_quotes, load_linker
 from warta_training.corpus import authored_records, split_of
 from warta_training.quote_metrics import _lenient, _norm, _overlap_ok, quote_metrics
 from warta_training.real import has_quotes, real_split
@@ -138,11 +138,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", nargs="+", default=["train", "dev"])
     ap.add_argument("--kind", choices=["span", "speaker", "all"], default="all")
     ap.add_argument("--source", choices=["real", "authored"], default="real")
+    ap.add_argument("--linker", type=Path, default=None, help="checkpoint folder: list the errors of rules + its speaker linker")
     args = ap.parse_args(argv)
     total: Counter = Counter()
+    linker = load_linker(args.linker)
     for split in args.split:
         recs = load(args.source, split)
-        preds = [extract_quotes(r["text"]) for r in recs]
+        preds = [extract_quotes(r["text"], linker=linker) for r in recs]
         m = quote_metrics(recs, preds)
         print(f"## {args.source} {split}: {len(recs)} pages; direct exact F1 {m['direct']['exact_f1']:.3f}, "
               f"speaker {m['direct']['speaker_acc']:.3f}; indirect exact F1 {m['indirect']['exact_f1']:.3f}")

@@ -12,6 +12,7 @@ from .cues import find_cue
 from .statements import _nested_statement, is_statement
 from .speakers import resolve_speakers
 from .indirect import find_indirect_quotes
+from .linker import SpeakerLinker, link_speakers
 
 
 _SPLIT_QUOTE_GAP_RE = re.compile(r"[,.!?]?\s*[”\"’]\s*[^“”\"\n]*,\s*[“”\"]")
@@ -38,12 +39,14 @@ def extract_quotes(
     text: str,
     statement: Callable[[Span], bool] | None = None,
     indirect: list[tuple[Span, Span | None, Span | None]] | None = None,
+    linker: SpeakerLinker | None = None,
 ) -> list[dict]:
     """All direct and indirect quotes with cue, mention, resolved speaker and role, sorted by start.
 
     `statement` and `indirect` let a learned tagger replace the two guesses the rules make
     (is this quoted phrase a statement? where are the indirect quotes?); pairing, cues and
-    speaker resolution stay rule-based.
+    speaker resolution stay rule-based. With a `linker` (see linker.py, `load_linker`) the rules
+    propose the candidate speakers and the linker picks one; without it the rules decide.
     """
     statement = statement or (lambda sp: is_statement(text, sp))
     all_direct = find_direct_quotes(text)
@@ -59,6 +62,9 @@ def extract_quotes(
     for (s, e), c, m in (find_indirect_quotes(text, all_direct) if indirect is None else indirect):
         quotes.append({"text": text[s:e], "start": s, "end": e, "type": "indirect", "cue": _span_dict(text, c), "speaker_mention": _span_dict(text, m)})
     quotes.sort(key=lambda q: (q["start"], q["end"]))
-    for q, (spk, role) in zip(quotes, resolve_speakers(text, quotes)):
+    speakers = resolve_speakers(text, quotes)
+    if linker is not None:
+        speakers = link_speakers(text, quotes, speakers, linker)
+    for q, (spk, role) in zip(quotes, speakers):
         q["speaker"], q["speaker_role"] = spk, role
     return quotes

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .vocab import _HONOR, _NON_PERSON, _ROLE_HEAD_SET
-from .text import _SPLIT_WORDS_RE, _tidy
+from .text import _NONSPACE_RE, _SPLIT_WORDS_RE, _tidy
 from .names import _is_role_run, _name_tokens, _person_text, _place_words, _runs, _short_names, _split_run
 
 
@@ -207,3 +207,67 @@ def _occurrences(text: str, a: int, b: int, ents: list[Entity]) -> list[tuple[in
             continue
         dedup.append(o)
     return dedup
+
+
+# ---------------------------------------------------------------------------------------------
+# The people table: every person with every mention, for the speaker linker
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place a person is named: 'name' (any name tokens, full or short) or 'title' (title only)."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass
+class Person:
+    """A speaker candidate: the fullest name (or description when never named), role, and mentions in order."""
+
+    full: str
+    role: str
+    named: bool
+    mentions: list[Mention]
+
+
+def people_table(text: str) -> list[Person]:
+    """The article's people with all their mentions, in order of first mention.
+
+    Named persons come from `_entities`, with a 'name' mention wherever one of their name
+    tokens appears; a title-only phrase ("Kapolres", "Ketua KPU Bone") is a 'title' mention of
+    the person holding that role before it, or else a person of its own, described by the
+    fullest title phrase (GUIDELINES §2: the speaker of a never-named holder is the description).
+    Pronouns and -nya are not in the table: they are what the linker resolves.
+    """
+    ents = _entities(text)
+    people = {id(e): Person(e.full, e.role, True, []) for e in ents}
+    described: dict[str, Person] = {}
+    for pos, ent, phrase in _occurrences(text, 0, len(text), ents):
+        if ent is not None:
+            people[id(ent)].mentions.append(Mention(pos, _name_end(text, pos, ent), "name"))
+            continue
+        holder = _match_role(phrase, ents, pos)
+        if holder is not None:
+            people[id(holder)].mentions.append(Mention(pos, pos + len(phrase), "title"))
+            continue
+        desc = _fullest_description(phrase, text)
+        person = described.setdefault(desc, Person(desc, desc, False, []))
+        person.mentions.append(Mention(pos, pos + len(phrase), "title"))
+    table = [p for p in list(people.values()) + list(described.values()) if p.mentions]
+    return sorted(table, key=lambda p: p.mentions[0].start)
+
+
+def _name_end(text: str, pos: int, ent: Entity) -> int:
+    """End of the run of the person's name tokens starting at `pos` ("Budi Santoso" in "… Budi Santoso, …")."""
+    end = pos
+    for m in _NONSPACE_RE.finditer(text, pos, min(len(text), pos + 80)):
+        if m.group(0).strip(_TRAIL_PUNCT) not in ent.tokens:
+            break
+        end = m.start() + len(m.group(0).rstrip(_TRAIL_PUNCT))
+    return max(end, pos + 1)
+
+
+_TRAIL_PUNCT = ",.;:!?”\"’)"
