@@ -418,6 +418,12 @@ def test_demikian_is_a_cue_after_a_quote():
         ("Ketua KPU DKI Jakarta Wahyu Pratama membuka rapat. “Logistik sudah siap,” kata Wahyu.", "Wahyu Pratama"),
         # a minister's short title is a role head
         ("Mendagri Tito Santoso meninjau TPS. “Pemilu harus damai,” kata Tito.", "Tito Santoso"),
+        # a trailing initialism is a nickname, not part of the fullest name
+        ("Gubernur Sulut Yulius Selvanus Komaling (YSK) meninjau TPS. “Pemilu harus damai,” kata Yulius.",
+         "Yulius Selvanus Komaling"),
+        # a capitalised cue verb opening a sentence does not start a name
+        ("Kasat Narkoba AKP Heri Nurcahyo memimpin razia di Subang.\nIdealnya, Kata Heri, warga ikut mengawasi peredaran narkoba.\n"
+         "“Polisi tidak bisa sendirian mengatasi narkoba di wilayah ini.”", "AKP Heri Nurcahyo"),
         # "Direktur Jenderal" is a title, not the rank Jenderal
         ("Direktur Jenderal Pemasyarakatan Budi Rahardjo hadir. “Lapas aman,” kata Budi.", "Budi Rahardjo"),
     ],

@@ -189,9 +189,14 @@ def _split_run(words: list[str], places: set[str] | frozenset[str], short: froze
     return [], words, False
 
 
+_TRAILING_ACRONYM_RE = re.compile(r"\s*\([A-Z]{2,6}\)$")
+
+
 def _person_text(text: str, run: Run, first_person_word: int) -> str:
+    """The person's part of a run, degrees included; a trailing initialism ("… Komaling (YSK)") is a
+    nickname the article introduces, not part of the fullest name."""
     s = run.words[first_person_word][0]
-    return _tidy(text[s : run.degree_end])
+    return _TRAILING_ACRONYM_RE.sub("", _tidy(text[s : run.degree_end]))
 
 
 def _name_tokens(words: list[str]) -> frozenset[str]:

@@ -64,7 +64,7 @@ _PARTICLES = set(_PEOPLE["particles"])
 # Words that start capitalised runs which are not people.
 _NON_PERSON = set(_PEOPLE["non_person"])
 # Capitalised sentence openers that never start a name ("Menurut Frans", "Sementara itu").
-_FUNC_CAPS = set(_PEOPLE["function_caps"])
+_FUNC_CAPS = set(_PEOPLE["function_caps"]) | {w.capitalize() for w in _SHORT_CUES}  # "Kata Heri, …"
 _NAME_PREFIX = set(_PEOPLE["name_prefixes"])
 _ORG_WORDS = set(_PEOPLE["org_words"])
 _DIRECTIONS = set(_PEOPLE["directions"])
