@@ -424,6 +424,13 @@ def test_demikian_is_a_cue_after_a_quote():
         # a capitalised cue verb opening a sentence does not start a name
         ("Kasat Narkoba AKP Heri Nurcahyo memimpin razia di Subang.\nIdealnya, Kata Heri, warga ikut mengawasi peredaran narkoba.\n"
          "“Polisi tidak bisa sendirian mengatasi narkoba di wilayah ini.”", "AKP Heri Nurcahyo"),
+        # ... and the article may then name the speaker by it
+        ("Gubernur Sulut Yulius Selvanus Komaling (YSK) meninjau TPS. “Pemilu harus damai,” kata YSK.", "Yulius Selvanus Komaling"),
+        # a rank glued to its "Pol." stays one rank and does not end the name
+        ("Kapolresta Solo Kombes.Pol. Ade Santoso memimpin apel. “Mudik harus aman,” kata Kombes.Pol. Ade.", "Kombes.Pol. Ade Santoso"),
+        # degrees glued to the name by commas: the same person as the short form later
+        ("Kabagops Ajun Komisaris Polisi (AKP) Erol Santoso,S.Sos.,M.Si memimpin apel.\nAKP Erol Santoso juga hadir.\n"
+         "“Personel sudah siap,” kata AKP Erol Santoso.", "Ajun Komisaris Polisi (AKP) Erol Santoso,S.Sos.,M.Si"),
         # "Direktur Jenderal" is a title, not the rank Jenderal
         ("Direktur Jenderal Pemasyarakatan Budi Rahardjo hadir. “Lapas aman,” kata Budi.", "Budi Rahardjo"),
     ],

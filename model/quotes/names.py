@@ -68,7 +68,7 @@ def _clean_token(text: str, s: int, e: int) -> tuple[int, int, str]:
         term = text[e - 1] + term
         e -= 1
     w = text[s:e]
-    if w.endswith(".") and not (w[:-1] in _ABBR or len(w) == 2 and w[0].isupper() or _is_degree(w)):
+    if w.endswith(".") and not (w[:-1] in _ABBR or len(w) == 2 and w[0].isupper() or _is_degree(w) or _RANK_RE.match(w)):
         e -= 1
         term = "." + term
     return s, e, term
@@ -208,8 +208,9 @@ def _name_tokens(words: list[str]) -> frozenset[str]:
         if k:
             i += k
             continue
-        w = words[i].rstrip(".")
-        if words[i] not in _HONOR and w not in _ABBR and w not in _PARTICLES and len(w) > 1 and not _is_degree(words[i]):
+        # "(YSK)": the initialism the article then uses alone; "Sudrajat,S.Sos.,M.Si": degrees glued by commas
+        w = words[i].split(",")[0].rstrip(".").strip("()")
+        if words[i] not in _HONOR and w not in _ABBR and w not in _PARTICLES and len(w) > 1 and not _is_degree(words[i]) and not _RANK_RE.match(w):
             out.append(w)
         i += 1
     return frozenset(out)
