@@ -431,6 +431,12 @@ def test_demikian_is_a_cue_after_a_quote():
         # degrees glued to the name by commas: the same person as the short form later
         ("Kabagops Ajun Komisaris Polisi (AKP) Erol Santoso,S.Sos.,M.Si memimpin apel.\nAKP Erol Santoso juga hadir.\n"
          "“Personel sudah siap,” kata AKP Erol Santoso.", "Ajun Komisaris Polisi (AKP) Erol Santoso,S.Sos.,M.Si"),
+        # a Title Case headline line is not a person
+        ("Kapolres Bone AKBP Budi Santoso memimpin apel pagi.\nBaca Juga: Kapolda Minta Personel Jaga Netralitas Saat Pilkada\n"
+         "“Personel harus netral,” ujarnya.", "AKBP Budi Santoso"),
+        # a place in apposition after a title is not a person
+        ("Wakapolres Barito Selatan, Kalimantan Tengah, Kompol Agung Wirata memimpin apel.\nApel diikuti 200 personel.\n"
+         "“Personel siap,” ujarnya.", "Kompol Agung Wirata"),
         # "Direktur Jenderal" is a title, not the rank Jenderal
         ("Direktur Jenderal Pemasyarakatan Budi Rahardjo hadir. “Lapas aman,” kata Budi.", "Budi Rahardjo"),
     ],

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .vocab import _HONOR, _NON_PERSON, _ROLE_HEAD_SET
-from .text import _NONSPACE_RE, _SPLIT_WORDS_RE, _tidy
+from .vocab import _DIRECTIONS, _HONOR, _NON_PERSON, _ROLE_HEAD_SET
+from .text import _NONSPACE_RE, _SPLIT_WORDS_RE, _tidy, paragraph_of
 from .names import _is_role_run, _name_tokens, _person_text, _place_words, _runs, _short_names, _split_run
 
 
@@ -43,6 +43,21 @@ _AFTER_DESCRIPTION_RE = re.compile(
 )
 
 
+# A headline line: mostly capitalised words, no sentence end (related-story titles, the page's own title).
+_HEADLINE_MIN_WORDS = 5
+_HEADLINE_CAP_SHARE = 0.75
+
+
+def _headline(text: str, pos: int) -> bool:
+    """Whether the line holding `pos` is shaped like a headline rather than a sentence."""
+    ps, pe = paragraph_of(text, pos)
+    line = text[ps:pe].strip()
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if len(words) < _HEADLINE_MIN_WORDS or line.endswith((".", "”", '"', ":")):
+        return False
+    return sum(w[0].isupper() for w in words) >= _HEADLINE_CAP_SHARE * len(words)
+
+
 def _entities(text: str) -> list[Entity]:
     """People named in the article, merged by name tokens, each with its fullest form and role.
 
@@ -72,6 +87,10 @@ def _entities(text: str) -> list[Entity]:
             continue  # "warga Tarogong Kidul", "di Pamekasan": a place, not a person
         if person_w[0] in _NON_PERSON and not ranked:
             continue
+        if not ranked and all(w in places or w in _DIRECTIONS for w in person_w):
+            continue  # "Wakapolres Barito Selatan, Kalimantan Tengah, Kompol X": a place in apposition
+        if _headline(text, run.start):
+            continue  # "Panglima TNI Ikut Pantau Kesiapan Personel": a Title Case headline, not a name
         if ranked or person_w[0] in _HONOR:
             pass  # "AKBP X", "Hj. Y": certainly a person
         elif role_w and person_w and not _is_role_run(person_w):
