@@ -16,12 +16,9 @@ from .names import _clean_token, _eligible, _is_degree, _is_role_run, _role_like
 
 _COMMA_DEGREE_RE = re.compile(r",\s*[A-Z][A-Za-z]{0,3}\.")
 
-
 _COMMA_NAME_RE = re.compile(r",\s+((?:[A-Z][\w’'\-]*\.?\s+){0,4}[A-Z][\w’'\-]*)(?=\s*[,.]|\s+[a-z]|\s*$)")
 
-
 _PAREN_CAP_RE = re.compile(r"\([A-Z]")
-
 
 _MENURUT_BEFORE_RE = re.compile(r"\b([Mm]enurut)\s+([^,]{1,80}),\s*$")
 
@@ -182,7 +179,6 @@ def _cue_before(text: str, s: int, ps: int) -> tuple[Span | None, Span | None]:
 
 
 _AGE_TOKEN_RE = re.compile(r"\(\d{1,3}\),?")
-
 
 _SKIP_PHRASE_BEFORE_VERB_RE = re.compile(
     r"(?:,?\s*(?:dalam|saat|ketika|usai|seusai|di)\s+(?:\S+\s+){0,3}?\S+nya"

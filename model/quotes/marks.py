@@ -16,13 +16,11 @@ from .text import Span, _is_word_char, _paragraphs, trim_span
 
 _MARKS_RE = re.compile(r"[“”\"‘’'†]")
 
-
 _SINGLES = "‘’'"
 
 
 # What a mangled UTF-8 “ leaves after the mark ("œ) and what a mangled ” becomes (†).
 _MANGLED_OPEN_TAIL = "œ"
-
 
 _MANGLED_CLOSE = "†"
 

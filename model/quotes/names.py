@@ -16,7 +16,6 @@ from .text import _NONSPACE_RE, _paragraphs, _tidy
 
 _PAREN_WORD_RE = re.compile(r"\([A-Z][\w\-]*\)")
 
-
 _PLACE_CONTEXT_RE = re.compile(r"\b(?:Polres|Polresta|Polrestabes|Polda|Polsek|Kabupaten|Kota|Kodim \d+/|Kecamatan|Pemkab|Pemkot|Kejari|Provinsi|Nagari|Desa|Kelurahan|Lanal|di|se-?)\s*([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)(?![\w\-]|\s+[A-Z])")
 
 
@@ -27,15 +26,11 @@ def _role_like(phrase: str) -> bool:
 
 _DEGREE_TOK_RE = re.compile(r"(?:[A-Z][A-Za-z]{0,3}\.)+(?:[A-Z][A-Za-z]{0,3}\.?)?")
 
-
 _TRAIL = ",;:!?”\"’)'"
-
 
 _LEAD = "“\"‘('"
 
-
 _SHORT_NAME_AFTER_RE = re.compile(rf"[”\"’],?\s+(?:{_SHORT_CUE_ALT})\s+(?:(?:{RANK_PATTERN})\s+)?([A-Z][a-z’'\-]+)(?=[\s.,])")
-
 
 _SHORT_NAME_BEFORE_RE = re.compile(r"(?:^|[.!?]\s+|\n|,\s+)([A-Z][a-z’'\-]+)\s+(?:juga\s+)?(?:" + "|".join(_LONG_CUES) + r")\b")
 

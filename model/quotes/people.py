@@ -16,12 +16,9 @@ from .names import _is_role_run, _name_tokens, _person_text, _place_words, _runs
 
 _AGE_RE = re.compile(r"\s*\(\d{1,3}\)")
 
-
 _PLACE_LEAD_RE = re.compile(r"\b(?:warga|di|dari|asal|ke|kawasan|wilayah|daerah)\s*$")
 
-
 _TRAILING_COMMA_RE = re.compile(r",\s*$")
-
 
 _COMMA_CLAUSE_RE = re.compile(r",\s+(?!dan\b|serta\b|atau\b|hingga\b|sampai\b|dengan\b|di\b|ke\b)[a-z]")
 

@@ -11,12 +11,9 @@ from .cues import find_cue
 
 _CLAUSE_BREAK_RE = re.compile(r"[.!?“”\"]\s")
 
-
 _PESAN_RE = re.compile(r"\b[Pp]esan(?:nya)?\b")
 
-
 _BANNER_RE = re.compile(r"^[–—\-,\s]*(?:begitu|demikian|bunyi|tulisan|bertuliskan|tertulis|slogan|tagline|tema)\b", re.I)
-
 
 _BANNER_BEFORE_RE = re.compile(
     r"\b(?:spanduk|baliho|banner|poster|slogan|tagline|tema|bertuliskan|bertajuk|berjudul|bernama|tulisan|lagu|film|program|operasi|kegiatan|istilah|sebutan|julukan)\s*(?:[a-z]+\s+){0,2}$",

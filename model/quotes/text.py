@@ -17,12 +17,9 @@ Span = tuple[int, int]
 # Small patterns used by the helpers below, compiled once.
 _NONSPACE_RE = re.compile(r"[^\s]+")
 
-
 _SPACES_RE = re.compile(r"\s+")
 
-
 _SPLIT_WORDS_RE = re.compile(r"[\s,]+")
-
 
 _PARA_BREAK_RE = re.compile(r"\n")
 
