@@ -437,6 +437,8 @@ def test_demikian_is_a_cue_after_a_quote():
         # a place in apposition after a title is not a person
         ("Wakapolres Barito Selatan, Kalimantan Tengah, Kompol Agung Wirata memimpin apel.\nApel diikuti 200 personel.\n"
          "“Personel siap,” ujarnya.", "Kompol Agung Wirata"),
+        # a title after a ranked name is not part of the name
+        ("Penyidik memeriksa saksi.\n“Pelaku sudah kami tahan,” kata AKP Bima Sakti Kasatreskrim Polres Pasuruan Kota.", "AKP Bima Sakti"),
         # "Direktur Jenderal" is a title, not the rank Jenderal
         ("Direktur Jenderal Pemasyarakatan Budi Rahardjo hadir. “Lapas aman,” kata Budi.", "Budi Rahardjo"),
     ],

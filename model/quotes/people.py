@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .vocab import _DIRECTIONS, _HONOR, _NON_PERSON, _ROLE_HEAD_SET
 from .text import _NONSPACE_RE, _SPLIT_WORDS_RE, _tidy, paragraph_of
-from .names import _is_role_run, _name_tokens, _person_text, _place_words, _runs, _short_names, _split_run
+from .names import _is_role_run, _name_tokens, _person_text, _place_words, _rank_at, _runs, _short_names, _split_run
 
 
 _AGE_RE = re.compile(r"\s*\(\d{1,3}\)")
@@ -107,10 +107,16 @@ def _entities(text: str) -> list[Entity]:
             role = _tidy(text[prev.start : prev.end])
         if ranked and role and not _is_role_run(role.split()) and prev is not None and text[prev.end : run.start] == " dan ":
             role = _tidy(text[prev.start : prev.end]) + " dan " + role  # "Kapolresta Pulau Ambon dan Pulau-Pulau Lease"
+        full = _person_text(text, run, first)
+        cut = _trailing_role(person_w) if ranked else None
+        if cut is not None:  # "AKP Bima Sakti Kasatreskrim Polres Pasuruan": the title follows the name
+            role = role or " ".join(person_w[cut:])
+            full = _tidy(text[run.words[first][0] : run.words[first + cut - 1][1]])
+            person_w = person_w[:cut]
         toks = _name_tokens(person_w)
         if not toks:
             continue
-        found.append((run.words[first][0], _person_text(text, run, first), role, toks))
+        found.append((run.words[first][0], full, role, toks))
     ents: list[Entity] = []
     for pos, full, role, toks in sorted(found):
         for ent in ents:
@@ -126,9 +132,16 @@ def _entities(text: str) -> list[Entity]:
     return ents
 
 
+def _trailing_role(person_w: list[str]) -> int | None:
+    """Index of a position title after a ranked name (rank, at least one name word, then the title)."""
+    k = _rank_at(person_w, 0)
+    return next((i for i in range(k + 1, len(person_w)) if person_w[i] in _ROLE_HEAD_SET), None) if k else None
+
+
 def _match_entity(text: str, mention: str, ents: list[Entity]) -> Entity | None:
     words = [w for w in _SPLIT_WORDS_RE.split(mention) if w]
     role_w, person_w, _ = _split_run(words, _place_words(text), _short_names(text))
+    person_w = person_w[: _trailing_role(person_w)]
     toks = _name_tokens(person_w) - _ROLE_HEAD_SET
     if not toks:
         return None
@@ -146,6 +159,7 @@ def _expand_from_runs(text: str, mention: str) -> tuple[str, str] | None:
     """A short name nobody introduced formally ("kata Marthen") → the longest run holding it."""
     words = [w for w in _SPLIT_WORDS_RE.split(mention) if w]
     role_w, person_w, _ = _split_run(words, _place_words(text), _short_names(text))
+    person_w = person_w[: _trailing_role(person_w)]
     toks = _name_tokens(person_w) - _ROLE_HEAD_SET
     if not toks:
         return None
