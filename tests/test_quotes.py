@@ -439,10 +439,12 @@ def test_demikian_is_a_cue_after_a_quote():
          "“Personel siap,” ujarnya.", "Kompol Agung Wirata"),
         # a title after a ranked name is not part of the name
         ("Penyidik memeriksa saksi.\n“Pelaku sudah kami tahan,” kata AKP Bima Sakti Kasatreskrim Polres Pasuruan Kota.", "AKP Bima Sakti"),
+        # a capitalised sentence opener before the subject is not part of it
+        ("Polisi berjaga sejak pagi.\nSebelumnya Polrestabes Medan menyebut situasi aman terkendali.", "Polrestabes Medan"),
         # "Direktur Jenderal" is a title, not the rank Jenderal
         ("Direktur Jenderal Pemasyarakatan Budi Rahardjo hadir. “Lapas aman,” kata Budi.", "Budi Rahardjo"),
     ],
 )
 def test_real_page_name_forms(text, speaker):
-    q = [x for x in extract_quotes(text) if x["type"] == "direct"]
+    q = [x for x in extract_quotes(text) if x["type"] == "direct"] or extract_quotes(text)
     assert q[0]["speaker"] == speaker

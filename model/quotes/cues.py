@@ -96,7 +96,7 @@ def _phrase_backward(text: str, end: int, floor: int) -> int:
             start = a
             k -= 1
             continue
-        if core and (core[0].isupper() or core in ("dr.", "drg.") or core[0].isdigit() and "/" in core or _PAREN_CAP_RE.match(core)) and core.rstrip(".") not in _STOP_CAP:
+        if core and (core[0].isupper() or core in ("dr.", "drg.") or core[0].isdigit() and "/" in core or _PAREN_CAP_RE.match(core)) and core.rstrip(".") not in _STOP_CAP and core not in _FUNC_CAPS:
             if w.endswith(",") and seen_name and not _is_degree(core):
                 # "Role, Name" -- keep walking only if what follows is a role phrase
                 if not _role_like(text[a:start]):
