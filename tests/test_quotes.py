@@ -448,3 +448,13 @@ def test_demikian_is_a_cue_after_a_quote():
 def test_real_page_name_forms(text, speaker):
     q = [x for x in extract_quotes(text) if x["type"] == "direct"] or extract_quotes(text)
     assert q[0]["speaker"] == speaker
+
+
+def test_deployable_package_never_imports_training_code():
+    import re
+    from pathlib import Path
+
+    model = Path(__file__).resolve().parents[1] / "model"
+    imports = re.compile(r"^\s*(?:from|import)\s+warta_training\b", re.M)
+    offenders = [p.name for p in model.rglob("*.py") if imports.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
