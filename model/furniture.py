@@ -18,14 +18,11 @@ from __future__ import annotations
 
 import re
 
+from . import lexicon
 from .sentences import is_boilerplate
 
 # A line opening a list of links to other stories; what follows on the same line is a headline.
-MARKER = re.compile(
-    r"\s*(?:baca\s+(?:juga|selengkapnya|berita\s+lainnya)|(?:simak|lihat|tonton)\s+juga|berita\s+(?:terkait|lainnya|terbaru|terpopuler)"
-    r"|artikel\s+terkait|terpopuler|rekomendasi(?:\s+untuk\s+anda)?|tags?\s*:|topik\s*:)",
-    re.IGNORECASE,
-)
+MARKER = re.compile(lexicon.section("furniture")["marker"], re.IGNORECASE)
 BULLET = re.compile(r"\s*(?:[-•*·▪►»]|\d{1,2}[.)])\s+")
 WIDGET_MAX_WORDS = 12  # is_boilerplate judges sentences; a long line ending in "(Foto: Humas)" is still story
 SENTENCE_END = tuple('.!?"”’)…')

@@ -23,6 +23,7 @@ from .batching import encode, make_batch
 from .furniture import mask_furniture
 from .lexical import LexicalScorer, fuse
 from .modeling import ModelLoadError, load_checkpoint
+from .quotes.linker import LinkerError, SpeakerLinker, load_linker
 from .readers import text_problem
 from .sentences import split_sentences
 from .summarize import select_sentences, trim_dateline
@@ -53,8 +54,9 @@ def quantize_linear(model: torch.nn.Module) -> torch.nn.Module:
 
 class Predictor:
     def __init__(self, model, tokenizer, config: dict, batch_size: int = 8, lexical: LexicalScorer | None = None,
-                 summary_sentences: int | None = None):
+                 summary_sentences: int | None = None, speaker_linker: SpeakerLinker | None = None):
         self.model = model
+        self.speaker_linker = speaker_linker  # None: the quote rules choose speakers alone
         self.lexical = lexical
         self.lexical_weight = float(config.get("lexical_weight", 0.0)) if lexical is not None else 0.0
         self.tok = tokenizer
@@ -92,18 +94,21 @@ class Predictor:
         try:
             model, tok, config = load_checkpoint(folder)
             scorer = LexicalScorer.load(folder) if lexical else None
+            linker = load_linker(folder)
         except ModelLoadError:
             raise
+        except LinkerError as e:
+            raise ModelLoadError(str(e)) from e
         except (OSError, ValueError, KeyError, TypeError, RuntimeError, SafetensorError) as e:
             # a truncated or corrupt weight file, a config that does not fit the weights: one line, not a traceback
             raise ModelLoadError(f"cannot load warta checkpoint {folder}: {type(e).__name__}: {e}") from e
         if quantize:
             model = quantize_linear(model)
-        return cls(model, tok, config, batch_size, lexical=scorer, summary_sentences=summary_sentences)
+        return cls(model, tok, config, batch_size, lexical=scorer, summary_sentences=summary_sentences, speaker_linker=linker)
 
     def encoder_only(self) -> "Predictor":
         """The same loaded model with event scores from the encoder alone (no n-gram half, no reload)."""
-        return Predictor(self.model, self.tok, self.config, self.batch_size)
+        return Predictor(self.model, self.tok, self.config, self.batch_size, speaker_linker=self.speaker_linker)
 
     def n_windows(self, text: str) -> int:
         """Encoder windows an article needs (long articles are read whole, never cut)."""
@@ -148,7 +153,7 @@ class Predictor:
         if "quotes" in self.tasks:
             from .quotes import extract_quotes
 
-            rec["quotes"] = extract_quotes(text)
+            rec["quotes"] = extract_quotes(text, linker=self.speaker_linker)
         if "summary" in self.tasks:
             chosen = [trim_dateline(r["sentences"][i]) for i in select_sentences(r["sentences"], r["sentence_scores"], **self.summary_cfg)]
             rec["summary"] = " ".join(s.text for s in chosen)

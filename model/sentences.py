@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import lexicon
+
 __all__ = ["Sentence", "split_sentences", "is_boilerplate", "ABBREVIATIONS"]
 
 
@@ -30,18 +32,7 @@ class Sentence:
 # so the list documents what news copy contains. Exception: a degree right after a name
 # ("Budi, S.I.K. Hadir pula ...") ends the sentence before a capital, see _is_abbreviation.
 # "dll."/"dsb." stay here on purpose, which merges a sentence ending in "dll." with the next one.
-ABBREVIATIONS: frozenset[str] = frozenset(
-    """
-    AKBP. AKP. Kompol. Kombes. Pol. Brigjen. Irjen. Komjen. Iptu. Ipda. Aiptu. Aipda. Bripka.
-    Brigpol. Briptu. Bripda. Bharada. Bharatu. Bharaka. Letkol. Kol. Mayjen. Letjen. Kapt. Lettu.
-    Letda. Serka. Sertu. Serda. Kopda. Praka. Pratu. Inf. Kav. Arh. Czi. Laks. Marsma.
-    Dr. dr. drg. Ir. H. Hj. Drs. Dra. Prof. Sdr. Sdri. Bpk. Bp. Yth. KH. Tn. Ny. Nn. Muh. Moh. Mhd. Muhd.
-    Moch. Mochd. Abd. Ach. Sy. Hi. Tgk. Dt. Ust. Pdt. Capt. Dok. Ket. Ist. Red.
-    S.I.K. S.H. M.H. M.Si. S.Sos. S.Pd. M.M. S.T. S.Kom. S.IP. M.Kn. S.E. S.Ag. S.Ak. M.Pd. M.Ag. S.Psi.
-    Kab. Kec. Kel. Prov. Jl. Jln. Gg. Komp. Perum. No. RT. RW. Rp. dll. dsb. dst. a.n. u.p. s.d.
-    tgl. Tbk. PT. CV. UD. St. Ds. Dsn. Kp. Telp. Hp. Fax. hlm. Vol. vs.
-    """.split()
-)
+ABBREVIATIONS: frozenset[str] = lexicon.words("sentences", "abbreviations")
 # Upper-case copy ("JL.", "KEC.") shows up in all-caps datelines and addresses.
 _ABBREVIATIONS_FOLDED: frozenset[str] = frozenset(a.casefold() for a in ABBREVIATIONS)
 
@@ -51,10 +42,7 @@ _DOTTED_RE = re.compile(r"(?:[A-Za-z]{1,4}\.){2,}")
 _DEGREE_RE = re.compile(r"[SMDA]\.(?:[A-Za-z]{1,4}\.)+")
 _NEXT_WORD_RE = re.compile(r"\s*(\S+)")
 # Words after which a lone capital letter is a label, not a name initial ("hari H. Semua siap.").
-_LETTER_LABEL_WORDS: frozenset[str] = frozenset(
-    "hari kunci letter huruf formulir form model tipe kelas blok golongan pasal ayat gedung zona ring "
-    "tahap babak jalur pintu pos sektor regu tim kode".split()
-)
+_LETTER_LABEL_WORDS: frozenset[str] = lexicon.words("sentences", "letter_label_words")
 # An enumerator such as "1." or "a." opening a sentence is a list marker, not a sentence itself.
 _ENUMERATOR_RE = re.compile(r"\(?(?:[0-9]{1,2}|[A-Za-z])\)?\.")
 # Sentence-final punctuation run, optional closing quotes/brackets, whitespace, next character.
@@ -234,46 +222,10 @@ def _closed_brackets(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 # --- boilerplate -------------------------------------------------------------------------------
 
 # Whole-sentence debris, compared after lower-casing and trimming punctuation at both ends.
-_DEBRIS_EXACT: frozenset[str] = frozenset(
-    item.strip()
-    for item in """
-    kirim|bagikan|share|share this|bagikan artikel|bagikan berita|sebarkan artikel ini|tweet|print|cetak
-    berita terkait|artikel terkait|berita lainnya|berita populer|terpopuler|populer|terkini|related posts
-    advertisement|iklan|iklan adsense|ads|sponsored|konten bersponsor|baca selengkapnya|selengkapnya
-    lihat juga|listen to this article|post a comment|tinggalkan balasan|tinggalkan komentar|komentar
-    komentar anda|comments|copy link|salin tautan|salin link|whatsapp|facebook|twitter|telegram
-    loading|error: content is protected|ikuti kami|dilarang mencopy/plagiat dapat di pidana
-    balas|reply|tulis komentar|tulis komentar anda|beri komentar|laporkan komentar
-    jadilah yang pertama berkomentar|belum ada komentar|beranda|home
-    """.replace("\n", "|").split("|")
-    if item.strip()
-)
+_DEBRIS_EXACT: frozenset[str] = lexicon.words("sentences", "debris_exact")
 
-_DEBRIS_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"^\(?\s*(baca|lihat|simak)\s*(juga|pula)\b",  # "Baca juga: ...", "BACA JUGA  ..."
-        r"^\(?\s*(berita|artikel)\s+terkait\b",
-        r"^scroll\s+(untuk|to|ke\s+bawah)\b",  # "Scroll untuk melanjutkan membaca"
-        r"^\(?\s*(editor|penulis|reporter|pewarta|redaktur|penyunting|kontributor|wartawan|fotografer"
-        r"|sumber|redaksi|publisher|tags?|kata\s+kunci|topik|keywords?)\s*(/\s*\w+\s*)?:",
-        r"^\(?\s*(foto|photo)\s*(:|/|\.?\s*(ist|istimewa|dok|net)\b\.?\s*$)",  # "Foto: ...", "Foto/Ist"
-        r"\(\s*(foto|photo|dok|dokumentasi|ist|istimewa)\b[^()]*\)\s*\.?$",  # "... (FOTO: DOK. HUMAS)"
-        r"^(©|\(c\)\s|copyright\b|hak\s+cipta\b)",
-        r"^(\d+\s+)?(komentar|comments?)\s*(\(\d+\))?$",  # "Komentar (3)", "0 Comments"
-        r"^(ikuti|follow|dapatkan|gabung)\b.{0,80}\b(google\s+news|whatsapp|telegram|instagram|channel"
-        r"|facebook|twitter|tiktok|youtube)\b",
-        r"^simak\s+(berita|artikel|video|update|informasi)\b.{0,60}\b(di|pada|melalui)\b",
-        r"^\(\s*[^()\s][^()]{0,48}\)\s*\.?$",  # "(rls/abc)", "(Humas Polres X)", "(Risna)"
-        r"^[-–—~*]{1,3}\s*[A-Za-z][\w./ ]{0,28}\s*[-–—~*]{1,3}\.?$",  # "--risna--"
-        r"^alamat\s+email\s+anda\s+tidak\s+akan\s+dipublikasikan",
-        r"^ruas\s+yang\s+wajib\s+ditandai\b",
-        r"^dilarang\s+(mengutip|mencopy|menyalin|copas)\b",
-        r"^(beranda|home|news)\s*[/›»>|]",  # breadcrumb "Beranda / Kaltim / Samarinda"
-        r"^antara(\s*foto)?\s*/",  # agency photo credit "ANTARA/HO-Humas Polres X"
-        r"^nama\s*\|\s*e-?mail\b",  # comment form
-    )
-)
+# Debris shapes ("Baca juga: …", bylines, photo credits, comment forms), anchored so prose mentioning them stays.
+_DEBRIS_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for p in lexicon.section("sentences")["debris_patterns"])
 
 
 def is_boilerplate(sentence: str) -> bool:

@@ -1,9 +1,11 @@
 """Evaluate the rule-based quote extractor against the naive baseline on one split.
 
-    python scripts/eval_quote_rules.py [--split dev] [--data data] [--errors]
+    python scripts/eval_quote_rules.py [--split dev] [--corpus authored|real] [--data data] [--model model/default] [--errors]
 
-Reads data/{split}.jsonl if it exists, else parses data/authored and keeps the records whose
-group hashes to the split. Prints a Markdown table; --errors also prints span and speaker
+Authored: reads data/{split}.jsonl if it exists, else parses data/authored and keeps the records
+whose group hashes to the split. Real: the real pages of the split whose quotes were annotated
+(text joined from $WARTA_REAL_DIR); real test only for a final report. Prints a Markdown table (with the checkpoint's speaker linker as
+`rules+linker` when the --model folder has one); --errors also prints span and speaker
 mismatches of the rule system (use only on train/dev).
 """
 
@@ -12,14 +14,21 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from warta.quotes import baseline_quotes, extract_quotes
+from warta.quotes import extract_quotes, load_linker
+from warta_training.baselines import baseline_quotes
 from warta_training.corpus import authored_records, read_jsonl, split_of
 from warta_training.quote_metrics import quote_metrics
+from warta_training.real import has_quotes, real_split
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def load(split: str, data: Path) -> list[dict]:
+def load(split: str, data: Path, corpus: str = "authored") -> list[dict]:
+    if corpus == "real":
+        recs, note = real_split(data, split)
+        if note:
+            raise SystemExit(note)
+        return [r for r in recs if has_quotes(r)]
     path = data / f"{split}.jsonl"
     if path.exists():
         return read_jsonl(path)
@@ -54,14 +63,20 @@ def print_errors(recs: list[dict], preds: list[list[dict]]) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--split", default="dev")
+    ap.add_argument("--corpus", choices=["authored", "real"], default="authored")
     ap.add_argument("--data", type=Path, default=ROOT / "data")
+    ap.add_argument("--model", type=Path, default=ROOT / "model" / "default", help="checkpoint whose speaker_linker.json to use")
     ap.add_argument("--errors", action="store_true")
     args = ap.parse_args(argv)
-    recs = load(args.split, args.data)
+    recs = load(args.split, args.data, args.corpus)
     rules = [extract_quotes(r["text"]) for r in recs]
     base = [baseline_quotes(r["text"]) for r in recs]
-    print(f"## Quote extraction, split={args.split} ({len(recs)} articles)\n")
-    print(table({"extract_quotes": quote_metrics(recs, rules), "baseline_quotes": quote_metrics(recs, base)}))
+    print(f"## Quote extraction, {args.corpus} {args.split} ({len(recs)} articles)\n")
+    results = {"extract_quotes": quote_metrics(recs, rules), "baseline_quotes": quote_metrics(recs, base)}
+    linker = load_linker(args.model)
+    if linker is not None:
+        results = {"rules+linker": quote_metrics(recs, [extract_quotes(r["text"], linker=linker) for r in recs]), **results}
+    print(table(results))
     if args.errors:
         print_errors(recs, rules)
     return 0

@@ -11,6 +11,8 @@ warta train --out model/default --epochs 6 --patience 6 --threads 1 & main=$!
 warta train --out runs/real_only --corpus real --epochs 6 --patience 6 --threads 1 & real=$!
 wait "$main"; wait "$real"  # each wait returns that run's status, so set -e stops on a failed run
 warta train --out runs/authored_only --corpus authored --epochs 6 --patience 6
+# speakers: rules propose, the linker decides (rule features only, about 10 s; its choices are made on real train folds)
+python -m warta_training.speaker_linker --model model/default
 warta evaluate --model model/default --split dev --out reports/dev
 warta evaluate --model model/default --split test --out reports/test
 # the authored articles written in real web-page voice (ids w*)

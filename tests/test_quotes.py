@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from warta_training.baselines import baseline_quotes
 from warta.quotes import (
-    baseline_quotes,
     extract_quotes,
     find_cue,
     find_direct_quotes,
@@ -345,3 +345,116 @@ def test_quote_metrics_type_must_match():
     gold = [{"quotes": [_q(0, 10, "direct")]}]
     m = quote_metrics(gold, [[_q(0, 10, "indirect")]])
     assert m["direct"]["overlap_r"] == 0.0 and m["all"]["overlap_f1"] == 0.0
+
+
+# --- quote-mark habits of real pages (issue 18) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the page was cut mid-quote: the last quote runs to the end of the text
+        ("Kapolres memimpin apel pagi.\n“Kami akan terus menjaga keamanan wilay", ["Kami akan terus menjaga keamanan wilay"]),
+        # closing mark after a space
+        ("“Kami siap mengamankan TPS, ” ujar Kapolres.", ["Kami siap mengamankan TPS"]),
+        # opening mark followed by a space
+        ("Apel digelar.\n“ Kami siap bertugas,” kata Iptu Budi.", ["Kami siap bertugas"]),
+        # closing mark at the start of the next line
+        ("“Personel sudah disiagakan di semua pos,\n” ujar Kapolsek.", ["Personel sudah disiagakan di semua pos"]),
+        # “ used to close, between spaces
+        ("“Kami siap bertugas sampai malam. “ ujar Camat Budi.", ["Kami siap bertugas sampai malam."]),
+        # mangled marks: † for a closing ”, "œ for an opening “
+        ("“Kami siap mengawal pemilu,†tutur Kapolda.", ["Kami siap mengawal pemilu"]),
+        ("Kapolda meninjau TPS.\n\"œKami siap mengawal pemilu,\" ujarnya.", ["Kami siap mengawal pemilu"]),
+        # closing mark glued to the cue, with a double-marked title nested inside
+        ("“Tema kali ini “Mudik Aman” begitu pula arus balik”tutupnya.", ["Tema kali ini “Mudik Aman” begitu pula arus balik", "Mudik Aman"]),
+        # no opening mark: the quote starts the paragraph and ends at a mark followed by a cue
+        ("Kapolres meninjau pos.\nPersonel kami sudah siaga sejak pagi,” jelas Kapolres.", ["Personel kami sudah siaga sejak pagi"]),
+        # hard-wrapped lines inside one quote
+        ("“Kami siap\nmengamankan seluruh TPS\ndi wilayah ini,” kata Kapolres.", ["Kami siap\nmengamankan seluruh TPS\ndi wilayah ini"]),
+        # curly marks inside a straight quote nest; a straight quote may close with ”
+        ("\"Operasi “Ketupat Jaya” digelar dua pekan,\" kata Kapolda.", ["Operasi “Ketupat Jaya” digelar dua pekan", "Ketupat Jaya"]),
+        ("\"Kami siap bertugas,” ujar Kapolsek.", ["Kami siap bertugas"]),
+        # doubled single marks and a straight single opening a paragraph act as a double mark
+        ("Apel selesai. ‘’Kami siap bertugas,” ujarnya.", ["Kami siap bertugas"]),
+        ("Kapolres memimpin apel.\n'Kami siap bertugas,\" ujarnya.", ["Kami siap bertugas"]),
+    ],
+)
+def test_real_page_mark_habits(text, expected):
+    assert spans_text(text, find_direct_quotes(text)) == expected
+
+
+def test_unclosed_quote_before_the_last_line_is_still_dropped():
+    t = "“Kalimat tanpa penutup di sini\nParagraf lain tanpa tanda kutip.\nPenutup artikel."
+    assert find_direct_quotes(t) == []
+
+
+def test_page_cut_quote_is_a_statement_even_when_short():
+    t = "Kapolres memimpin apel pagi.\n“Prem"
+    q = extract_quotes(t)
+    assert [x["text"] for x in q if x["type"] == "direct"] == ["Prem"]
+
+
+def test_demikian_is_a_cue_after_a_quote():
+    t = "\"Mari kita jaga pilkada yang damai,\" demikian Kapolres Bone AKBP Budi Santoso."
+    q = extract_quotes(t)[0]
+    assert q["cue"]["text"] == "demikian" and q["speaker"] == "AKBP Budi Santoso"
+
+
+# --- people: ranks, degrees and places as real pages write them (issue 18) -------------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # spelled-out rank, and a province between the title and the name
+        ("Kapolda Sulsel Inspektur Jenderal Polisi Andi Wiranto hadir. “Kami siap mengamankan pilkada,” ujar Andi.",
+         "Inspektur Jenderal Polisi Andi Wiranto"),
+        # a dotted rank abbreviation does not end the name
+        ("Kabid Humas Kombes. Pol. Budi Hartono memimpin apel. “Semua personel siap,” kata Budi.", "Kombes. Pol. Budi Hartono"),
+        # degrees written without dots belong to the fullest name
+        ("Kapolres Bone AKBP Rudi Santoso, SIK, MH memimpin apel. “Personel siap,” ujar Rudi.", "AKBP Rudi Santoso, SIK, MH"),
+        # a province name is not the start of a person's name
+        ("Ketua KPU DKI Jakarta Wahyu Pratama membuka rapat. “Logistik sudah siap,” kata Wahyu.", "Wahyu Pratama"),
+        # a minister's short title is a role head
+        ("Mendagri Tito Santoso meninjau TPS. “Pemilu harus damai,” kata Tito.", "Tito Santoso"),
+        # a trailing initialism is a nickname, not part of the fullest name
+        ("Gubernur Sulut Yulius Selvanus Komaling (YSK) meninjau TPS. “Pemilu harus damai,” kata Yulius.",
+         "Yulius Selvanus Komaling"),
+        # a capitalised cue verb opening a sentence does not start a name
+        ("Kasat Narkoba AKP Heri Nurcahyo memimpin razia di Subang.\nIdealnya, Kata Heri, warga ikut mengawasi peredaran narkoba.\n"
+         "“Polisi tidak bisa sendirian mengatasi narkoba di wilayah ini.”", "AKP Heri Nurcahyo"),
+        # ... and the article may then name the speaker by it
+        ("Gubernur Sulut Yulius Selvanus Komaling (YSK) meninjau TPS. “Pemilu harus damai,” kata YSK.", "Yulius Selvanus Komaling"),
+        # a rank glued to its "Pol." stays one rank and does not end the name
+        ("Kapolresta Solo Kombes.Pol. Ade Santoso memimpin apel. “Mudik harus aman,” kata Kombes.Pol. Ade.", "Kombes.Pol. Ade Santoso"),
+        # degrees glued to the name by commas: the same person as the short form later
+        ("Kabagops Ajun Komisaris Polisi (AKP) Erol Santoso,S.Sos.,M.Si memimpin apel.\nAKP Erol Santoso juga hadir.\n"
+         "“Personel sudah siap,” kata AKP Erol Santoso.", "Ajun Komisaris Polisi (AKP) Erol Santoso,S.Sos.,M.Si"),
+        # a Title Case headline line is not a person
+        ("Kapolres Bone AKBP Budi Santoso memimpin apel pagi.\nBaca Juga: Kapolda Minta Personel Jaga Netralitas Saat Pilkada\n"
+         "“Personel harus netral,” ujarnya.", "AKBP Budi Santoso"),
+        # a place in apposition after a title is not a person
+        ("Wakapolres Barito Selatan, Kalimantan Tengah, Kompol Agung Wirata memimpin apel.\nApel diikuti 200 personel.\n"
+         "“Personel siap,” ujarnya.", "Kompol Agung Wirata"),
+        # a title after a ranked name is not part of the name
+        ("Penyidik memeriksa saksi.\n“Pelaku sudah kami tahan,” kata AKP Bima Sakti Kasatreskrim Polres Pasuruan Kota.", "AKP Bima Sakti"),
+        # a capitalised sentence opener before the subject is not part of it
+        ("Polisi berjaga sejak pagi.\nSebelumnya Polrestabes Medan menyebut situasi aman terkendali.", "Polrestabes Medan"),
+        # "Direktur Jenderal" is a title, not the rank Jenderal
+        ("Direktur Jenderal Pemasyarakatan Budi Rahardjo hadir. “Lapas aman,” kata Budi.", "Budi Rahardjo"),
+    ],
+)
+def test_real_page_name_forms(text, speaker):
+    q = [x for x in extract_quotes(text) if x["type"] == "direct"] or extract_quotes(text)
+    assert q[0]["speaker"] == speaker
+
+
+def test_deployable_package_never_imports_training_code():
+    import re
+    from pathlib import Path
+
+    model = Path(__file__).resolve().parents[1] / "model"
+    imports = re.compile(r"^\s*(?:from|import)\s+warta_training\b", re.M)
+    offenders = [p.name for p in model.rglob("*.py") if imports.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []

@@ -15,11 +15,12 @@ import numpy as np
 from warta.atomic import write_text_atomic
 from warta.labels import EVENT_LABELS
 from warta.predictor import DEFAULT_MODEL, Predictor
+from warta.quotes.linker import SpeakerLinker
 
-from .baselines import TfidfBaseline, keyword_predict
+from .baselines import TfidfBaseline, baseline_quotes, keyword_predict
 from .corpus import load_split
 from .metrics import cooccurrence, event_metrics
-from .quote_metrics import quote_metrics
+from .quote_metrics import quote_metrics, speaker_errors
 from .summary_eval import baseline_summaries, rouge_table
 from .calibration import calibration, reliability_diagram
 from .forms import make_forms
@@ -78,20 +79,36 @@ def evaluate_events(predictor: Predictor, records: list[dict], preds: list[dict]
     return out
 
 
-def evaluate_quotes(records: list[dict], preds: list[dict]) -> dict:
-    """warta (tagger + rules) beside the rules alone and the sceptic's pairing-with-nearest-name baseline,
-    on the articles whose quotes were annotated."""
-    from warta.quotes import baseline_quotes, extract_quotes
+def quote_systems(records: list[dict], preds: list[dict], linker: SpeakerLinker | None = None) -> tuple[list[dict], dict[str, list]]:
+    """The annotated articles and each system's quotes on them: warta (the predictor), the rules with
+    the checkpoint's speaker linker, the rules alone, and the sceptic's pairing-with-nearest-name baseline."""
+    from warta.quotes import extract_quotes
 
     keep = [i for i, r in enumerate(records) if has_quotes(r)]
     records, preds = [records[i] for i in keep], [preds[i] for i in keep]
-    if not records:
-        return {}
+    systems: dict[str, list] = {}
+    if records and all("quotes" in p for p in preds):
+        systems["warta"] = [p["quotes"] for p in preds]
+    if records and linker is not None:
+        systems["rules+linker"] = [extract_quotes(r["text"], linker=linker) for r in records]
+    if records:
+        systems["rules"] = [extract_quotes(r["text"]) for r in records]
+        systems["baseline"] = [baseline_quotes(r["text"]) for r in records]
+    return records, systems
 
-    systems = {"baseline": [baseline_quotes(r["text"]) for r in records], "rules": [extract_quotes(r["text"]) for r in records]}
-    if all("quotes" in p for p in preds):
-        systems = {"warta": [p["quotes"] for p in preds], **systems}
+
+def evaluate_quotes(records: list[dict], preds: list[dict], linker: SpeakerLinker | None = None) -> dict:
+    """Quote metrics per system (see `quote_systems`) on the articles whose quotes were annotated."""
+    records, systems = quote_systems(records, preds, linker)
     return {name: quote_metrics(records, qs) for name, qs in systems.items()}
+
+
+def evaluate_speaker_errors(records: list[dict], preds: list[dict], linker: SpeakerLinker | None = None) -> dict:
+    """Wrong speakers per system, by how the gold quote is attributed at its cue (name, title, pronoun …)."""
+    from warta.quotes.linker import mention_kind
+
+    records, systems = quote_systems(records, preds, linker)
+    return {name: speaker_errors(records, qs, mention_kind) for name, qs in systems.items() if name != "baseline"}
 
 
 def evaluate_summaries(records: list[dict], preds: list[dict]) -> dict:
@@ -127,12 +144,13 @@ def corpus_records(data: Path, split: str, corpus: str, real_dir: Path | None, i
 
 
 def evaluate_corpus(predictor: Predictor, records: list[dict], train: list[dict], name: str, tfidf: TfidfBaseline,
-                    filler: list[str] | None = None) -> dict:
+                    filler: list[str] | None = None, linker: SpeakerLinker | None = None) -> dict:
     """Every metric of one corpus split; on real pages also calibration and the input forms."""
     preds = predictor.predict([r["text"] for r in records])
     res = evaluate_events(predictor, records, preds, train, name, tfidf)
     res["calibration"] = calibration(res["_curves"]["y"], res["_curves"]["warta"])
-    res["quotes"] = evaluate_quotes(records, preds)
+    res["quotes"] = evaluate_quotes(records, preds, linker)
+    res["quote_speaker_errors"] = evaluate_speaker_errors(records, preds, linker)
     res["summaries"] = evaluate_summaries(records, preds)
     if filler is not None:
         res["forms"] = evaluate_forms(predictor, records, filler)
@@ -165,9 +183,9 @@ def evaluate_forms(predictor: Predictor, records: list[dict], filler: list[str])
 
 
 def evaluate_all(predictor: Predictor, data: Path, split: str, id_prefixes: tuple[str, ...] = (),
-                 corpora: tuple[str, ...] = CORPORA, real_dir: Path | None = None) -> dict:
+                 corpora: tuple[str, ...] = CORPORA, real_dir: Path | None = None, linker: SpeakerLinker | None = None) -> dict:
     """Every metric on one split of each corpus (real pages first); `id_prefixes` restricts it to a
-    slice (e.g. the web-voice articles, ids w*)."""
+    slice (e.g. the web-voice articles, ids w*); `linker` is the checkpoint's speaker linker, if any."""
     train = train_records(predictor, data, real_dir)
     tfidf = TfidfBaseline().fit([r["text"] for r in train], gold_matrix(train))
     res = {"split": split, "corpora": {}, "notes": []}
@@ -186,7 +204,7 @@ def evaluate_all(predictor: Predictor, data: Path, split: str, id_prefixes: tupl
             except (OSError, RealDataError) as e:
                 res["notes"].append(f"long-article form skipped: {e}")
         name = f"{corpus} {split}" + (f" (ids {', '.join(p + '*' for p in id_prefixes)})" if id_prefixes else "")
-        res["corpora"][corpus] = evaluate_corpus(predictor, records, train, name, tfidf, filler)
+        res["corpora"][corpus] = evaluate_corpus(predictor, records, train, name, tfidf, filler, linker)
     if "indosum" in corpora:
         res["indosum"], note = evaluate_indosum(predictor, split, real_dir)
         if note:
@@ -196,6 +214,16 @@ def evaluate_all(predictor: Predictor, data: Path, split: str, id_prefixes: tupl
     return res
 
 
+def speaker_error_lines(errors: dict) -> list[str]:
+    """Wrong speakers by how the quote is attributed at its cue, per system: where the linker helps."""
+    kinds = sorted({k for per in errors.values() for k in per})
+    lines = ["| system | " + " | ".join(f"{k} (wrong/found)" for k in kinds) + " |", "|---" * (len(kinds) + 1) + "|"]
+    for name, per in errors.items():
+        lines.append(f"| {name} | " + " | ".join(f"{per[k]['wrong']}/{per[k]['n']}" if k in per else "-" for k in kinds) + " |")
+    return lines + ["", "Cue attribution of the gold quote: `name`, `title` (a title only), `org` (an institution), "
+                    "`pronoun` (ia, dia, -nya), `none` (no cue).", ""]
+
+
 def quote_table_lines(q: dict) -> list[str]:
     lines = ["## Quotes", "", "| system | type | exact P | exact R | exact F1 | overlap F1 | speaker acc | cue acc | gold | predicted |", "|---" * 10 + "|"]
     for name, m in q.items():
@@ -203,7 +231,9 @@ def quote_table_lines(q: dict) -> list[str]:
             v = m[t]
             lines.append(f"| {name} | {t} | {v['exact_p']:.3f} | {v['exact_r']:.3f} | {v['exact_f1']:.3f} | {v['overlap_f1']:.3f} | {v['speaker_acc']:.3f} | {v['cue_acc']:.3f} | {v['n_gold']} | {v['n_pred']} |")
     lines += ["", "Speaker accuracy: share of gold quotes found (overlap) whose resolved speaker equals the gold fullest name. "
-              "`baseline`: quote-mark pairing with the nearest capitalised name; `rules`: warta's rules without the tagger.", ""]
+              "`baseline`: quote-mark pairing with the nearest capitalised name; `rules`: warta's rules alone; "
+              "`warta`: the rules propose candidate speakers and the checkpoint's speaker linker picks one "
+              "(`rules+linker`, when shown, is the same given a linker by hand).", ""]
     return lines
 
 
@@ -243,6 +273,8 @@ def corpus_report_lines(res: dict, title: str) -> list[str]:
     lines += ["", f"Misclassified: {len(res['misclassified'])} articles (ids in `misclassified.jsonl`).", ""]
     if res.get("quotes"):
         lines += ["#" + ln if ln.startswith("## ") else ln for ln in quote_table_lines(res["quotes"])]
+        if res.get("quote_speaker_errors"):
+            lines += speaker_error_lines(res["quote_speaker_errors"])
     if res.get("summaries"):
         lines += ["#" + ln if ln.startswith("## ") else ln for ln in summary_table_lines(res["summaries"])]
     return lines

@@ -114,12 +114,17 @@ def _fmt(x: float | None) -> str:
 
 def _pretrain_section(pre: dict, abl: dict | None) -> list[str]:
     c = pre["config"]
-    out = ["## Base encoder", "",
-           f"BERT, {c['layers']} layers, hidden {c['hidden']}, {c['heads']} heads, SentencePiece unigram vocabulary (cased), "
-           f"masked-LM pretrained from scratch on {pre.get('words', '?'):,} words (nlp-id news sentences + the corpus train split) "
-           f"for {pre['steps']} steps of {c['batch_size']}×{c['max_len']} tokens.", "",
-           f"Held-out MLM loss {pre['heldout_mlm_loss_init']} → **{pre['heldout_mlm_loss']}** (perplexity {pre['heldout_perplexity']}). "
-           "Rebuild: `python scripts/build_encoder.py --out model/encoder`.", ""]
+    out = ["## Base encoder", "", f"BERT, {c['layers']} layers, hidden {c['hidden']}, {c['heads']} heads, SentencePiece unigram vocabulary (cased)."]
+    if pre.get("probe_perplexity") is not None:
+        out += ["", f"Masked-LM pretrained from scratch on nlp-id news sentences and the authored train split "
+                "(`scripts/build_encoder.py`), then pretrained further on real news (`scripts/adapt_encoder.py`): "
+                f"{pre.get('real_words', 0):,} words of IndoSum's train part and the real page pool's train split beside the original "
+                f"{pre.get('words', 0) - pre.get('real_words', 0):,}, {pre['steps']} steps of {c['batch_size']}×{c['max_len']} tokens. "
+                f"Masked-LM perplexity on our IndoSum test part (held out): {pre['probe_perplexity_init']} before → **{pre['probe_perplexity']}** after.", ""]
+    else:
+        out += ["", f"Masked-LM pretrained from scratch on {pre.get('words', '?'):,} words (nlp-id news sentences + the corpus train split) "
+                f"for {pre['steps']} steps of {c['batch_size']}×{c['max_len']} tokens. Held-out MLM loss {pre['heldout_mlm_loss_init']} → "
+                f"**{pre['heldout_mlm_loss']}** (perplexity {pre['heldout_perplexity']}). Rebuild: `python scripts/build_encoder.py --out model/encoder`.", ""]
     if abl:
         out += ["Does pretraining help? The event classifier fine-tuned from the pretrained encoder and from the same architecture with random weights "
                 "(same data, seed and schedule; `python scripts/pretraining_ablation.py`):", "",
@@ -128,6 +133,24 @@ def _pretrain_section(pre: dict, abl: dict | None) -> list[str]:
                 for name, m in abl["runs"].items()]
         out.append("")
     return out
+
+
+def _indosum_training(cfg: dict) -> str:
+    n = int(cfg.get("train_args", {}).get("indosum_per_epoch", 0) or 0)
+    if n == 0:
+        return ""
+    return (f", plus {'all' if n < 0 else n} IndoSum train articles drawn anew each epoch for the sentence head only "
+            "(their extractive gold sentences as targets, event loss masked)")
+
+
+def _indosum_section(ev: dict) -> list[str]:
+    from .evaluate import summary_table_lines
+
+    r = ev["indosum"]
+    return ([f"## Summaries on IndoSum ({r['n']} articles of our {ev['split']} part)", ""]
+            + ["#" + ln if ln.startswith("## ") else ln for ln in summary_table_lines(r["summaries"])[2:]]
+            + ["Against IndoSum's reference summaries. `oracle`: the IndoSum annotators' extractive gold sentences, the ceiling for "
+               "sentence picking; Lead-2/Lead-3: the first sentences; TextRank: TF-IDF sentence graph.", ""])
 
 
 def _real_articles_limit(seeds: dict | None) -> str:
@@ -190,8 +213,10 @@ def render(model_dir: Path, ev: dict | None, pre: dict | None, abl: dict | None,
         "One compact encoder with three heads for Indonesian police and election-security news: a multi-label event classifier "
         "(`rakor`: security/operation coordination meeting; `apel_gelar_pasukan`: troop-readiness parade opening an operation; "
         "`simulasi_sispam_kota`: city-security-system drill; none of these when every score is below its threshold), "
-        "a quote/cue/speaker token tagger combined with quote-mark pairing and speaker-linking rules, and an extractive sentence scorer. "
-        "One encoder pass per window feeds all three.", "",
+        "an extractive sentence scorer reading each sentence's encoder states with its place in the article (position, paragraph, length), "
+        "and quote rules (every quote-mark habit of real pages, cues, indirect speech, an article-level people table) whose candidate speakers "
+        "a trained linker scores (`speaker_linker.json`, rule features, logistic regression stored as plain numbers). "
+        "One encoder pass per window feeds the event and sentence heads.", "",
         "## Use", "", "```python", "from warta import Predictor", "p = Predictor.load()  # this model, offline", 'p.predict(["Polres ... menggelar rakor lintas sektoral ..."])', "",
         "import warta  # registers the warta-news pipeline task with transformers", "from transformers import pipeline",
         'pipeline("warta-news", model="model/default")("Polres ... menggelar rakor lintas sektoral ...")', "```", "",
@@ -205,8 +230,9 @@ def render(model_dir: Path, ev: dict | None, pre: dict | None, abl: dict | None,
         "## Training", "", f"Fine-tuned (all heads jointly) by `warta train` from `{Path(str(cfg.get('base_model', '?'))).name}` on "
         + _training_data(cfg.get("train_args", {}).get("corpus", "authored"))
         + ("" if cfg.get("train_args", {}).get("no_augment", True) else ", plus an event-name variant copy of each article naming an event (`training/augment.py`)")
-        + "; early stopping, per-label thresholds and the lexical weight on real dev (where present), quote gates and summary length on authored dev "
-        "(the only dev articles with quote and summary annotations so far). Thresholds: "
+        + _indosum_training(cfg)
+        + "; early stopping, per-label thresholds and the lexical weight on real dev, summary length on real dev (our police-page reference "
+        "summaries and the IndoSum dev part, each weighing equally). Thresholds: "
         + ", ".join(f"{k} {v}" for k, v in cfg.get("thresholds", {}).items()) + "; summary: "
         + ", ".join(f"{k} {v}" for k, v in cfg.get("summary", {}).items()) + ".", ""]
     real, authored = _corpus(ev, "real"), _corpus(ev, "authored")
@@ -238,6 +264,8 @@ def render(model_dir: Path, ev: dict | None, pre: dict | None, abl: dict | None,
         lines += _seeds_section(seeds)
     if bench:
         lines += _speed_section(bench)
+    if ev and ev.get("indosum"):
+        lines += _indosum_section(ev)
     if pre:
         lines += _pretrain_section(pre, abl)
     lines += ["## Data and attribution", "",
@@ -245,14 +273,15 @@ def render(model_dir: Path, ev: dict | None, pre: dict | None, abl: dict | None,
               "- Real news page excerpts (`../shared/real/pages.jsonl`, public web pages, 2012–2026): the repository holds only our annotations "
               "over them (ids, SHA-1, labels, offsets, our own summaries), never their text.",
               "- IndoSum (Kurniawan & Louvan, 2018, \"IndoSum: A New Benchmark Dataset for Indonesian Text Summarization\"), licensed CC BY-SA 4.0: "
-              "its headline-news articles serve as the ordinary news stream and as the continuation of the long-article form in evaluation; "
-              "this model is not trained on it.", "",
+              "the sentence head learns from its train part's extractive gold, the encoder's continued pretraining reads its train part, "
+              "its test part measures summaries (our split by id: `data/indosum/split.json`), and its headline-news articles serve as the ordinary "
+              "news stream and as the continuation of the long-article form in evaluation.", "",
               "## Limitations", "",
               "- " + (_real_limit(real) if real else "Trained on articles written by the warta team; real streams hold noise and near-misses the corpus may not cover. "
                       + _real_articles_limit(seeds)),
-              "- Quotes and summaries are measured on authored articles only: the real pages carry event labels, not yet quote or summary annotations.",
+              "- Quotes are measured on a few hundred real pages and summaries on a few dozen: small samples, a point or two either way is noise.",
               "- Labels are about events reported as held; announcements and passing mentions are meant to get no label, and are the most likely errors.",
-              "- The encoder is small and pretrained on under a million words; a larger base (`--base-model indobenchmark/indobert-base-p1`) may do better where it can be downloaded.", ""]
+              "- The encoder is small and pretrained on about 1.4 million words; a larger base (`--base-model indobenchmark/indobert-base-p1`) may do better where it can be downloaded.", ""]
     return "\n".join(lines)
 
 

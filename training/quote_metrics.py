@@ -9,6 +9,7 @@ found; overlap F1 tells those apart. Speaker accuracy is measured only on found 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 TYPES = ("direct", "indirect", "all")
 _DEGREE_RE = re.compile(r",\s*(?:[A-Za-z]{1,5}\.?\s*)+$")
@@ -95,3 +96,25 @@ def quote_metrics(gold_records: list[dict], predicted_lists: list[list[dict]]) -
             "n_gold": n_gold, "n_pred": n_pred, "n_matched": tp_ov,
         }
     return out
+
+
+def speaker_errors(gold_records: list[dict], predicted_lists: list[list[dict]],
+                   kind_of: Callable[[str, dict | None], str]) -> dict[str, dict[str, int]]:
+    """Found gold quotes and wrong speakers among them, by the kind of the gold speaker mention.
+
+    Same matching as `quote_metrics` (greedy, same type, ≥ 50% overlap), so `n` summed over kinds
+    is the "all" row's n_matched and 1 - wrong/n summed is its speaker accuracy.
+    """
+    out: dict[str, dict[str, int]] = {}
+    for rec, pred in zip(gold_records, predicted_lists):
+        used: set[int] = set()
+        for p in pred:
+            for gi, g in enumerate(rec["quotes"]):
+                if gi in used or g["type"] != p["type"] or not _overlap_ok(p, g):
+                    continue
+                used.add(gi)
+                row = out.setdefault(kind_of(rec["text"], g.get("speaker_mention")), {"n": 0, "wrong": 0})
+                row["n"] += 1
+                row["wrong"] += _norm(p.get("speaker")) != _norm(g["speaker"])
+                break
+    return dict(sorted(out.items()))

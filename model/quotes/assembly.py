@@ -1,0 +1,70 @@
+"""`extract_quotes`: direct and indirect quotes with cue, mention, speaker and role, for one article.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .text import Span
+from .marks import find_direct_quotes
+from .cues import find_cue
+from .statements import _nested_statement, is_statement
+from .speakers import resolve_speakers
+from .indirect import find_indirect_quotes
+from .linker import SpeakerLinker, link_speakers
+
+
+_SPLIT_QUOTE_GAP_RE = re.compile(r"[,.!?]?\s*[”\"’]\s*[^“”\"\n]*,\s*[“”\"]")
+
+
+def _span_dict(text: str, sp: Span | None) -> dict | None:
+    if sp is None:
+        return None
+    return {"start": sp[0], "end": sp[1], "text": text[sp[0] : sp[1]]}
+
+
+def _shared_cue_for_split(text: str, spans: list[Span], cues: list[tuple[Span | None, Span | None]]) -> None:
+    """“Kami siap,” lanjut Yayat, “semua …” — the second part shares the first part's cue."""
+    for k in range(1, len(spans)):
+        ps, pe = spans[k - 1]
+        s, _ = spans[k]
+        between = text[pe:s]
+        if cues[k - 1][0] is not None and "\n" not in between and cues[k - 1][0][0] > pe and cues[k - 1][0][1] < s:
+            if _SPLIT_QUOTE_GAP_RE.fullmatch(between):
+                cues[k] = cues[k - 1]
+
+
+def extract_quotes(
+    text: str,
+    statement: Callable[[Span], bool] | None = None,
+    indirect: list[tuple[Span, Span | None, Span | None]] | None = None,
+    linker: SpeakerLinker | None = None,
+) -> list[dict]:
+    """All direct and indirect quotes with cue, mention, resolved speaker and role, sorted by start.
+
+    `statement` and `indirect` let a learned tagger replace the two guesses the rules make
+    (is this quoted phrase a statement? where are the indirect quotes?); pairing, cues and
+    speaker resolution stay rule-based. With a `linker` (see linker.py, `load_linker`) the rules
+    propose the candidate speakers and the linker picks one; without it the rules decide.
+    """
+    statement = statement or (lambda sp: is_statement(text, sp))
+    all_direct = find_direct_quotes(text)
+    outer = [sp for sp in all_direct if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in all_direct)]
+    direct = [sp for sp in all_direct if (statement(sp) if sp in outer else _nested_statement(text, sp))]
+    direct = [sp for sp in direct if sp in outer or any(o[0] <= sp[0] and sp[1] <= o[1] for o in direct if o != sp)]
+    cues = [find_cue(text, sp, "direct") if sp in outer else (None, None) for sp in direct]
+    _shared_cue_for_split(text, direct, cues)
+    quotes = [
+        {"text": text[s:e], "start": s, "end": e, "type": "direct", "cue": _span_dict(text, c), "speaker_mention": _span_dict(text, m)}
+        for (s, e), (c, m) in zip(direct, cues)
+    ]
+    for (s, e), c, m in (find_indirect_quotes(text, all_direct) if indirect is None else indirect):
+        quotes.append({"text": text[s:e], "start": s, "end": e, "type": "indirect", "cue": _span_dict(text, c), "speaker_mention": _span_dict(text, m)})
+    quotes.sort(key=lambda q: (q["start"], q["end"]))
+    speakers = resolve_speakers(text, quotes)
+    if linker is not None:
+        speakers = link_speakers(text, quotes, speakers, linker)
+    for q, (spk, role) in zip(quotes, speakers):
+        q["speaker"], q["speaker_role"] = spk, role
+    return quotes

@@ -1,0 +1,228 @@
+"""Cue verbs and speaker mentions around a direct quote (GUIDELINES §2, Cue / Speaker mention).
+
+The cue is looked for right after the closing mark first ("…,” ujar Kapolres"), then just
+before the opening mark ("Kapolres mengatakan, “…"); the mention is the name or title next
+to it, or the clitic of a -nya cue.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .vocab import _DEPUTY_VERBS, _FUNC_CAPS, _LONG_CUES, _PARTICLES, _PRONOUNS, _SKIP_BEFORE_VERB, _STOP_CAP, _is_cue_word
+from .text import Span, _NONSPACE_RE, _SENT_END_RE, _is_abbrev_dot, paragraph_of, _starts_cap
+from .names import _clean_token, _eligible, _is_degree, _is_role_run, _role_like
+
+
+_COMMA_DEGREE_RE = re.compile(r",\s*[A-Z][A-Za-z]{0,3}\.")
+
+_COMMA_NAME_RE = re.compile(r",\s+((?:[A-Z][\w’'\-]*\.?\s+){0,4}[A-Z][\w’'\-]*)(?=\s*[,.]|\s+[a-z]|\s*$)")
+
+_PAREN_CAP_RE = re.compile(r"\([A-Z]")
+
+_MENURUT_BEFORE_RE = re.compile(r"\b([Mm]enurut)\s+([^,]{1,80}),\s*$")
+
+
+def _mention_after(text: str, i: int, limit: int) -> Span | None:
+    """The capitalised name/title phrase starting at `i` (after a cue verb)."""
+    while i < limit and text[i].isspace():
+        i += 1
+    end = _phrase_forward(text, i, limit)
+    if end <= i:
+        return _lower_description_forward(text, i, limit)
+    return i, end
+
+
+def _phrase_forward(text: str, i: int, limit: int) -> int:
+    """End of the capitalised name/title phrase starting at `i` (ranks, names, '1407/Bone',
+    a ", S.I.K., M.H." degree suffix), stopping at punctuation or a lowercase word."""
+    end = i
+    toks = list(_NONSPACE_RE.finditer(text[i:limit]))
+    k = 0
+    while k < len(toks):
+        s, e, term = _clean_token(text, i + toks[k].start(), i + toks[k].end())
+        w = text[s:e]
+        if s != i + toks[k].start() or not _eligible(w) or w in _STOP_CAP or (end == i and w in _PARTICLES):
+            break
+        end = e
+        k += 1
+        if term.startswith(",") and _is_role_run(text[i:end].split()) and not _COMMA_DEGREE_RE.match(text[end:limit]):
+            # "kata Kepala Disdik Tarakan, Theresia Bunga Kalalo." — title, comma, name
+            nm = _COMMA_NAME_RE.match(text[end:limit])
+            if nm and not _is_degree(nm.group(1).split()[0]) and nm.group(1).split()[0] not in _FUNC_CAPS:
+                return end + nm.end(1)
+        if term.startswith(","):
+            # a degree suffix belongs to the name; any other comma ends the phrase
+            while k < len(toks):
+                s2, e2, t2 = _clean_token(text, i + toks[k].start(), i + toks[k].end())
+                if not _is_degree(text[s2:e2]):
+                    break
+                end = e2
+                k += 1
+                if not t2.startswith(","):
+                    break
+            break
+        if term:
+            break
+    return end
+
+
+_DESCRIPTION_RE = re.compile(r"(?:seorang|salah\s+seorang|salah\s+satu|para|sejumlah|warga)\b[^,.;:!?”\"“\n]{0,40}")
+
+
+def _lower_description_forward(text: str, i: int, limit: int) -> Span | None:
+    """'seorang warga', 'salah satu peserta' after a cue: an unnamed speaker."""
+    m = _DESCRIPTION_RE.match(text, i, limit)
+    if m:
+        return i, m.start() + len(m.group(0).rstrip())
+    return None
+
+
+def _phrase_backward(text: str, end: int, floor: int) -> int:
+    """Start of the subject phrase that ends at `end` (before a cue verb).
+
+    Walks back over capitalised tokens, also across 'Role, Name,' commas and degree
+    suffixes, so "Ketua KPU Bone, Hj. Nurhayati Latif" comes back whole.
+    """
+    toks = [(m.start(), m.end(), m.group(0)) for m in _NONSPACE_RE.finditer(text[floor:end])]
+    toks = [(a + floor, b + floor, w) for a, b, w in toks]
+    start = end
+    k = len(toks) - 1
+    seen_name = False
+    while k >= 0:
+        a, b, w = toks[k]
+        core = w.rstrip(",")
+        if _is_degree(core) and not seen_name:
+            start = a
+            k -= 1
+            continue
+        if core and (core[0].isupper() or core in ("dr.", "drg.") or core[0].isdigit() and "/" in core or _PAREN_CAP_RE.match(core)) and core.rstrip(".") not in _STOP_CAP and core not in _FUNC_CAPS:
+            if w.endswith(",") and seen_name and not _is_degree(core):
+                # "Role, Name" -- keep walking only if what follows is a role phrase
+                if not _role_like(text[a:start]):
+                    break
+            start = a
+            seen_name = True
+            k -= 1
+            continue
+        break
+    return start
+
+
+def find_cue(text: str, span: Span, kind: str = "direct") -> tuple[Span | None, Span | None]:
+    """Cue verb and speaker mention for the quote at `span`.
+
+    Looks right after the closing mark first ("…,” ujar Kapolres"), then just before the
+    opening mark ("Kapolres mengatakan, “…"), both within the paragraph. For a -nya cue the
+    mention is the clitic inside the cue word, as the gold data marks it.
+    """
+    s, e = span
+    ps, _ = paragraph_of(text, s)
+    _, pe = paragraph_of(text, e)  # a multi-paragraph quote closes in a later paragraph
+    if kind == "direct":
+        r = _cue_after(text, e, pe)
+        if r is not None:
+            return r
+        return _cue_before(text, s, ps)
+    return None, None
+
+
+_AFTER_RE = re.compile(r"[,.!?]?\s*[”\"’“]?[,]?\s*([A-Za-z]+)")
+
+
+def _cue_after(text: str, e: int, pe: int) -> tuple[Span, Span | None] | None:
+    m = _AFTER_RE.match(text, e, pe)
+    if not m:
+        return None
+    gap = text[e : m.start(1)]
+    if not any(c in gap for c in "”\"’"):
+        return None
+    if not any(c in gap for c in ",.!?") and not any(c in text[e - 1 : e] for c in ".!?"):
+        return None  # “dievakuasi” mengaku …: a scare quote inside a sentence, not attribution
+    word = m.group(1)
+    if not _is_cue_word(word) or word.lower() in {"menurut"}:
+        return None
+    ws, we = m.start(1), m.end(1)
+    if word.lower().endswith("nya") and word.lower() not in _LONG_CUES:
+        return (ws, we), (we - 3, we)
+    mention = _mention_after(text, we, pe)
+    return (ws, we), mention
+
+
+_BEFORE_CUE_RE = re.compile(r"([A-Za-z]+)\s*[,:]?\s*$")
+
+
+def _cue_before(text: str, s: int, ps: int) -> tuple[Span | None, Span | None]:
+    open_mark = s - 1
+    while open_mark > ps and text[open_mark - 1].isspace():
+        open_mark -= 1
+    head = text[ps:open_mark]
+    # the word right before the opening mark ("mengatakan, “…") is the candidate cue
+    m = _BEFORE_CUE_RE.search(head)
+    if not m:
+        return None, None
+    word = m.group(1)
+    ws, we = ps + m.start(1), ps + m.end(1)
+    if not _is_cue_word(word):
+        # "Menurut Dandim, “…": cue word before the mention
+        mm = _MENURUT_BEFORE_RE.search(head)
+        if mm:
+            cs, ce = ps + mm.start(1), ps + mm.end(1)
+            return (cs, ce), (ps + mm.start(2), ps + mm.end(2))
+        return None, None
+    low = word.lower()
+    if low.endswith("nya") and low not in _LONG_CUES and low != "menurutnya":
+        return (ws, we), (we - 3, we)
+    if low == "menurutnya":
+        return (ws, we), (we - 3, we)
+    return (ws, we), _subject_before(text, ws, ps)
+
+
+_AGE_TOKEN_RE = re.compile(r"\(\d{1,3}\),?")
+
+_SKIP_PHRASE_BEFORE_VERB_RE = re.compile(
+    r"(?:,?\s*(?:dalam|saat|ketika|usai|seusai|di)\s+(?:\S+\s+){0,3}?\S+nya"
+    r"|,?\s*dalam\s+(?:kesempatan|rakor|rapat|acara|apel|sambutan|amanat|pertemuan)\s+(?:itu|tersebut|yang\s+sama|terpisah)"
+    r"|,?\s*(?:sebagai|selaku)\s+[a-z][^,.;\n]{0,40}?)\s*$"
+)
+
+
+def _subject_before(text: str, verb_start: int, ps: int) -> Span | None:
+    """The mention before a cue verb: skip adverbs and a 'yang …' clause, then the phrase."""
+    sent_start = ps
+    for m in _SENT_END_RE.finditer(text, ps, verb_start):
+        if not _is_abbrev_dot(text, m.start()):
+            sent_start = m.end()
+    sm = _SKIP_PHRASE_BEFORE_VERB_RE.search(text, sent_start, verb_start)
+    if sm and sm.end() >= verb_start - 1:
+        verb_start = sm.start()  # "Jonner Manik, dalam paparannya menyebut"
+    toks = [(m.start(), m.end(), m.group(0)) for m in _NONSPACE_RE.finditer(text[sent_start:verb_start])]
+    toks = [(a + sent_start, b + sent_start, w) for a, b, w in toks]
+    # drop adverbs right before the verb
+    while toks and (toks[-1][2].lower() in _SKIP_BEFORE_VERB or _AGE_TOKEN_RE.fullmatch(toks[-1][2])):
+        toks.pop()  # adverbs and an age "(47)," between the name and the verb
+    # "Dandim X yang diwakili Pasi Ops Kapten Y": the deputy is the speaker
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k][2].lower() in _DEPUTY_VERBS and k + 1 < len(toks):
+            toks = toks[k + 1 :]
+            if len(toks) > 1 and toks[0][2] == "oleh":
+                toks = toks[1:]
+            break
+    # drop a relative clause "yang ikut menyaksikan"
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k][2].lower() == "yang" and k > 0 and _starts_cap(toks[k - 1][2].rstrip(",")):
+            toks = toks[:k]
+            break
+    if not toks:
+        return None
+    end = toks[-1][1]
+    while end > toks[-1][0] and text[end - 1] in ",":
+        end -= 1
+    last = text[toks[-1][0] : end]
+    if last.lower() in _PRONOUNS:
+        return toks[-1][0], end
+    start = _phrase_backward(text, end, sent_start)
+    if start >= end:
+        return None
+    # a lowercase description before the name ("Seorang warga, Rini") is not part of it
+    return start, end

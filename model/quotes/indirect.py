@@ -1,0 +1,142 @@
+"""Indirect speech: "X mengatakan, …", "menurut X, …", "X menyampaikan bahwa …" outside direct quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .vocab import _BARE_OBJECT_VERBS, _DIRECTIVE_VERBS, _LONG_CUES, _NOT_A_PLAIN_OBJECT, _PRONOUNS, _STANCE_VERBS
+from .text import Span, _is_abbrev_dot, paragraph_of, _starts_cap, trim_span
+from .marks import find_direct_quotes
+from .cues import _subject_before
+from .statements import is_statement
+
+
+_COMPLEMENTIZER_RE = re.compile(r"(?:[^\s,]+\s+){1,2}?(?:agar|supaya|untuk)\s+")
+
+_INDIRECT_RE = re.compile(
+    r"(?<![\w])(?P<verb>" + "|".join(sorted(set(_LONG_CUES), key=len, reverse=True)) + r")(?P<link>\s*,\s*|\s+bahwa\s+|\s+agar\s+|\s+)(?=\S)"
+)
+
+
+_MENURUT_RE = re.compile(r"(?<![\w])(?P<verb>[Mm]enurut(?:nya)?)(?P<who>\s+[^,.\n]{1,80})?\s*,\s+(?=\S)")
+
+_PREDICATE_RE = re.compile(
+    r"\b(?:akan|sudah|telah|siap|masih|tidak|tak|belum|harus|bisa|dapat|perlu|sedang|menjadi|ada|adalah|merupakan|"
+    r"sempat|cukup|mampu|wajib|boleh|terus|segera|mulai|agar|supaya|untuk|(?:me|ber|di|ter)[a-z]{3,})\b"
+)
+
+
+def _after_complementizer(text: str, start: int, verb: str) -> int | None:
+    """For "X meminta warga agar …" the span starts after 'agar'; a bare object needs a predicate."""
+    end = _sentence_end(text, start)
+    obj = text[start:end]
+    m = _COMPLEMENTIZER_RE.match(obj)
+    if m and verb in _DIRECTIVE_VERBS:
+        return start + m.end()
+    words = obj.split()
+    if len(words) < 2 or not _PREDICATE_RE.search(" ".join(words if verb in _STANCE_VERBS else words[1:])):
+        return None  # "menyebut dua prioritas": a noun phrase, not reported speech
+    return start
+
+
+def _stop_at_quote(end: int, start: int, statements: list[Span]) -> int:
+    """Indirect speech ends where a direct statement starts (its opening mark), not at scare quotes."""
+    for s, _ in statements:
+        if start < s <= end + 1:
+            return min(end, s - 1)
+    return end
+
+
+def _sentence_end(text: str, i: int) -> int:
+    """End of the sentence containing `i` (before the final period)."""
+    pe = paragraph_of(text, i)[1]
+    j = i
+    while j < pe:
+        ch = text[j]
+        if ch in ".!?" and (j + 1 >= pe or text[j + 1].isspace() or text[j + 1] in "“”\"") and not _is_abbrev_dot(text, j):
+            return j
+        j += 1
+    return pe
+
+
+def find_indirect_quotes(text: str, direct: list[Span] | None = None) -> list[tuple[Span, Span, Span | None]]:
+    """Reported speech "X mengatakan, …", "menurut X, …", "X menyampaikan bahwa …" outside direct quotes."""
+    if direct is None:
+        direct = find_direct_quotes(text)
+    inside = _covered(direct)
+    statements = [sp for sp in direct if is_statement(text, sp)]
+    out: list[tuple[Span, Span, Span | None]] = []
+    for m in _INDIRECT_RE.finditer(text):
+        vs, ve = m.span("verb")
+        if inside(vs):
+            continue
+        start = m.end()
+        rest = text[start : start + 2]
+        if not rest or rest[0] in "“”\"":
+            continue  # a direct quote follows: handled as a direct cue
+        link = m.group("link")
+        if link.strip() == "":
+            if m.group("verb").lower() in _BARE_OBJECT_VERBS or not _plain_object_ok(text, start):
+                continue
+            start = _after_complementizer(text, start, m.group("verb").lower())
+            if start is None:
+                continue
+        mention = _subject_before(text, vs, paragraph_of(text, vs)[0])
+        if mention is None:
+            continue
+        mtxt = text[mention[0] : mention[1]]
+        if not (_starts_cap(mtxt) or mtxt.lower() in _PRONOUNS or mtxt.startswith(("dr.", "drg."))):
+            continue
+        if text[vs - 1 : vs] not in (" ", "\n", "") and vs > 0:
+            continue
+        end = _stop_at_quote(_sentence_end(text, start), start, statements)
+        s, e = trim_span(text, start, end)
+        if e - s < 8 or len(text[s:e].split()) < 2:
+            continue
+        out.append(((s, e), (vs, ve), mention))
+    for m in _MENURUT_RE.finditer(text):
+        vs, ve = m.span("verb")
+        if inside(vs):
+            continue
+        start = m.end()
+        if text[start] in "“”\"":
+            continue
+        if m.group("verb").lower() == "menurutnya":
+            mention = (ve - 3, ve)
+        elif m.group("who"):
+            a, b = m.span("who")
+            while text[a].isspace():
+                a += 1
+            who = text[a:b]
+            if not who.strip() or not (_starts_cap(who) or who.split()[0].lower() in _PRONOUNS):
+                continue  # "Menurut rencana, …" is not attribution
+            mention = (a, b)
+        else:
+            continue
+        end = _stop_at_quote(_sentence_end(text, start), start, statements)
+        s, e = trim_span(text, start, end)
+        if e - s < 8:
+            continue
+        out.append(((s, e), (vs, ve), mention))
+    out.sort()
+    # "Kapolres meminta para Kapolsek memastikan …": the inner verb is part of the outer content
+    return [o for o in out if not any(p is not o and p[0][0] <= o[1][0] < p[0][1] for p in out)]
+
+
+def _plain_object_ok(text: str, start: int) -> bool:
+    """'X menyatakan prajuritnya siap …' without comma/bahwa: accept a clause, not 'meminta maaf'."""
+    w = text[start : start + 30].split()
+    if not w:
+        return False
+    return w[0].lower() not in _NOT_A_PLAIN_OBJECT
+
+
+def _covered(spans: list[Span]) -> Callable[[int], bool]:
+    """Predicate: does offset i fall inside (or on the marks of) one of the spans?"""
+
+    def inside(i: int) -> bool:
+        return any(s - 1 <= i < e + 1 for s, e in spans)
+
+    return inside

@@ -1,0 +1,218 @@
+"""Capitalised runs, ranks and titles: how a phrase splits into a position and a person's name.
+
+The people table (people.py) and the cue finder (cues.py) both read names through these
+helpers, so "Kapolres Bone AKBP X, S.I.K." is cut the same way everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .vocab import RANK_PATTERN, _ABBR, _DEGREES, _DIRECTIONS, _FUNC_CAPS, _HONOR, _HONORIFIC_LEADS, _LONG_CUES, _NAME_PREFIX, _NON_PERSON, _NOT_BEFORE_JENDERAL, _ORG_WORDS, _PARTICLES, _PROVINCES, _RANK_RE, _ROLE_HEAD_SET, _ROLE_QUALIFIERS, _SHORT_CUE_ALT
+from .text import _NONSPACE_RE, _paragraphs, _tidy
+
+
+_PAREN_WORD_RE = re.compile(r"\([A-Z][\w\-]*\)")
+
+_PLACE_CONTEXT_RE = re.compile(r"\b(?:Polres|Polresta|Polrestabes|Polda|Polsek|Kabupaten|Kota|Kodim \d+/|Kecamatan|Pemkab|Pemkot|Kejari|Provinsi|Nagari|Desa|Kelurahan|Lanal|di|se-?)\s*([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)(?![\w\-]|\s+[A-Z])")
+
+
+def _role_like(phrase: str) -> bool:
+    first = phrase.split()[0] if phrase.split() else ""
+    return first.rstrip(",") in _ROLE_HEAD_SET
+
+
+_DEGREE_TOK_RE = re.compile(r"(?:[A-Z][A-Za-z]{0,3}\.)+(?:[A-Z][A-Za-z]{0,3}\.?)?")
+
+_TRAIL = ",;:!?”\"’)'"
+
+_LEAD = "“\"‘('"
+
+_SHORT_NAME_AFTER_RE = re.compile(rf"[”\"’],?\s+(?:{_SHORT_CUE_ALT})\s+(?:(?:{RANK_PATTERN})\s+)?([A-Z][a-z’'\-]+)(?=[\s.,])")
+
+_SHORT_NAME_BEFORE_RE = re.compile(r"(?:^|[.!?]\s+|\n|,\s+)([A-Z][a-z’'\-]+)\s+(?:juga\s+)?(?:" + "|".join(_LONG_CUES) + r")\b")
+
+
+@dataclass
+class Run:
+    """A run of capitalised tokens in one paragraph (a candidate name or title phrase)."""
+
+    start: int
+    end: int
+    words: list[tuple[int, int, str]]
+    degree_end: int  # end including a ", S.I.K., M.H." suffix (== end when none)
+    term: str  # punctuation right after the run ("," "." "" …)
+
+
+def _is_degree(w: str) -> bool:
+    """An academic degree token: dotted by shape ("S.I.K.", "M.Si") or a known undotted one ("SIK", "MH")."""
+    return (bool(_DEGREE_TOK_RE.fullmatch(w)) and "." in w[:-1] and len(w) <= 8) or w.rstrip(".") in _DEGREES
+
+
+def _clean_token(text: str, s: int, e: int) -> tuple[int, int, str]:
+    """Strip quote marks/brackets and trailing punctuation; keep an abbreviation's dot."""
+    pm = _PAREN_WORD_RE.match(text[s:e])
+    if pm:  # "(Sidrap)" inside a title phrase stays whole
+        return s, s + pm.end(), text[s + pm.end() : e]
+    while s < e and text[s] in _LEAD:
+        s += 1
+    term = ""
+    while e > s and text[e - 1] in _TRAIL:
+        term = text[e - 1] + term
+        e -= 1
+    w = text[s:e]
+    if w.endswith(".") and not (w[:-1] in _ABBR or len(w) == 2 and w[0].isupper() or _is_degree(w) or _RANK_RE.match(w)):
+        e -= 1
+        term = "." + term
+    return s, e, term
+
+
+def _eligible(w: str) -> bool:
+    if not w:
+        return False
+    if w in _PARTICLES or w == "dr." or w == "drg.":
+        return True
+    return w[0].isupper() or (w[0].isdigit() and "/" in w) or bool(_PAREN_WORD_RE.fullmatch(w))
+
+
+@lru_cache(maxsize=32)
+def _runs(text: str) -> tuple[Run, ...]:
+    """Capitalised-word runs per paragraph; cached because every mention being resolved rescans them."""
+    return tuple(_scan_runs(text))
+
+
+def _scan_runs(text: str) -> list[Run]:
+    runs: list[Run] = []
+    for ps, pe in _paragraphs(text):
+        cur: list[tuple[int, int, str]] = []
+        deg_end = -1
+        for m in _NONSPACE_RE.finditer(text[ps:pe]):
+            s, e, term = _clean_token(text, ps + m.start(), ps + m.end())
+            w = text[s:e]
+            lead_quote = s > ps + m.start() and text[ps + m.start()] in "“\"‘"
+            if cur and deg_end >= 0:
+                if _is_degree(w):
+                    deg_end = e
+                    if "," not in term:
+                        runs.append(Run(cur[0][0], cur[-1][1], cur, deg_end, term))
+                        cur, deg_end = [], -1
+                    continue
+                runs.append(Run(cur[0][0], cur[-1][1], cur, deg_end, ","))
+                cur, deg_end = [], -1
+            if _eligible(w) and not lead_quote and not (not cur and (w in _PARTICLES or w in _FUNC_CAPS)):
+                cur.append((s, e, w))
+                if term:
+                    if term.startswith(","):
+                        deg_end = e  # maybe degrees follow
+                        continue
+                    runs.append(Run(cur[0][0], cur[-1][1], cur, e, term))
+                    cur = []
+            else:
+                if cur:
+                    runs.append(Run(cur[0][0], cur[-1][1], cur, cur[-1][1], ""))
+                cur, deg_end = [], -1
+        if cur:
+            runs.append(Run(cur[0][0], cur[-1][1], cur, deg_end if deg_end >= 0 else cur[-1][1], ""))
+    for r in runs:
+        if r.degree_end < r.end:
+            r.degree_end = r.end
+    return runs
+
+
+def _rank_at(words: list[str], i: int) -> int:
+    """Number of words forming a rank at position i (0 if none)."""
+    for k in (4, 3, 2, 1):
+        if i + k <= len(words) and _RANK_RE.match(" ".join(words[i : i + k])):
+            if words[i] == "Jenderal" and i > 0 and words[i - 1] in _NOT_BEFORE_JENDERAL:
+                return 0
+            return k
+    return 0
+
+
+@lru_cache(maxsize=32)
+def _place_words(text: str) -> frozenset[str]:
+    """Words the article uses as places ("Polres Bone", "Kabupaten Gresik", "di Watampone"), and the provinces."""
+    out: set[str] = set()
+    for m in _PLACE_CONTEXT_RE.finditer(text):
+        out.update(w for w in m.group(1).split() if not _RANK_RE.match(w))
+    return frozenset((out | _PROVINCES) - _short_names(text))
+
+
+@lru_cache(maxsize=32)
+def _short_names(text: str) -> frozenset[str]:
+    """Words the article uses alone to name a speaker ("ujar Hamdani", "Johanis mengatakan")."""
+    out = set()
+    for m in _SHORT_NAME_AFTER_RE.finditer(text):
+        out.add(m.group(1))
+    for m in _SHORT_NAME_BEFORE_RE.finditer(text):
+        out.add(m.group(1))
+    return frozenset(w for w in out if w not in _ROLE_HEAD_SET and w not in _FUNC_CAPS and w not in _NON_PERSON)
+
+
+def _split_run(words: list[str], places: set[str] | frozenset[str], short: frozenset[str] = frozenset()) -> tuple[list[str], list[str], bool]:
+    """(role words, person words, ranked) for a run. Person words include rank and honorifics.
+
+    Without a rank the boundary between "Ketua Bawaslu DKI Jakarta" and "Johanis Latuheru"
+    is ambiguous; a word the article also uses alone as a speaker's name marks where the
+    name starts, else org words, places and direction words are consumed into the title.
+    """
+    for i in range(len(words)):
+        k = _rank_at(words, i)
+        if k and i + k < len(words):
+            return words[:i], words[i:], True
+    i = 0
+    while i < len(words) and words[i] in _ROLE_QUALIFIERS:
+        i += 1
+    if i < len(words) and words[i] in _ROLE_HEAD_SET:
+        j = i + 1
+        while j < len(words) and (words[j] in _ORG_WORDS or (words[j].isupper() and len(words[j]) > 1) or words[j][:1].isdigit() or "/" in words[j] or words[j].startswith("(")
+                                  or words[j] in places or words[j] in _DIRECTIONS or words[j] in _ROLE_HEAD_SET):
+            if words[j] in _HONOR:
+                break
+            j += 1
+        for k in range(i + 1, len(words)):
+            if words[k] in short:
+                while k > i + 1 and (words[k - 1] in _HONOR or words[k - 1].rstrip(".") in _ABBR or words[k - 1] in _NAME_PREFIX):
+                    k -= 1
+                return words[:k], words[k:], False
+        rest = words[j:]
+        if rest and rest[0] not in _HONOR and (len(rest) == 1 or rest[-1] in _DIRECTIONS or any(w in places for w in rest)):
+            j = len(words)  # "Pj Bupati Kuansing", "Kapolsek Kramat Jati": a place, not a name
+        return words[:j], words[j:], False
+    return [], words, False
+
+
+_TRAILING_ACRONYM_RE = re.compile(r"\s*\([A-Z]{2,6}\)$")
+
+
+def _person_text(text: str, run: Run, first_person_word: int) -> str:
+    """The person's part of a run, degrees included; a trailing initialism ("… Komaling (YSK)") is a
+    nickname the article introduces, not part of the fullest name."""
+    s = run.words[first_person_word][0]
+    return _TRAILING_ACRONYM_RE.sub("", _tidy(text[s : run.degree_end]))
+
+
+def _name_tokens(words: list[str]) -> frozenset[str]:
+    """Distinctive name tokens: no ranks, honorifics, particles or single letters."""
+    out = []
+    i = 0
+    while i < len(words):
+        k = _rank_at(words, i)
+        if k:
+            i += k
+            continue
+        # "(YSK)": the initialism the article then uses alone; "Sudrajat,S.Sos.,M.Si": degrees glued by commas
+        w = words[i].split(",")[0].rstrip(".").strip("()")
+        if words[i] not in _HONOR and w not in _ABBR and w not in _PARTICLES and len(w) > 1 and not _is_degree(words[i]) and not _RANK_RE.match(w):
+            out.append(w)
+        i += 1
+    return frozenset(out)
+
+
+def _is_role_run(words: list[str]) -> bool:
+    i = 0
+    while i < len(words) and words[i] in _HONORIFIC_LEADS:
+        i += 1
+    return i < len(words) and words[i] in _ROLE_HEAD_SET

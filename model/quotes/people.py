@@ -1,0 +1,303 @@
+"""The article's people: named persons with their fullest name and role, and title-only phrases.
+
+Speaker resolution links every quote to one of these; the table is built once per article
+from the capitalised runs (names.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .vocab import _DIRECTIONS, _HONOR, _NON_PERSON, _ROLE_HEAD_SET
+from .text import _NONSPACE_RE, _SPLIT_WORDS_RE, _tidy, paragraph_of
+from .names import _is_role_run, _name_tokens, _person_text, _place_words, _rank_at, _runs, _short_names, _split_run
+
+
+_AGE_RE = re.compile(r"\s*\(\d{1,3}\)")
+
+_PLACE_LEAD_RE = re.compile(r"\b(?:warga|di|dari|asal|ke|kawasan|wilayah|daerah)\s*$")
+
+_TRAILING_COMMA_RE = re.compile(r",\s*$")
+
+_COMMA_CLAUSE_RE = re.compile(r",\s+(?!dan\b|serta\b|atau\b|hingga\b|sampai\b|dengan\b|di\b|ke\b)[a-z]")
+
+
+@dataclass
+class Entity:
+    """A person in the article: fullest name form, position, and its name tokens."""
+
+    full: str
+    role: str
+    tokens: frozenset[str]
+    first_pos: int
+
+
+# "Seorang warga, Daeng X," / "Salah satunya Hj. Y": a name right after a description.
+_AFTER_DESCRIPTION_RE = re.compile(
+    r"(?:(?:warga|pedagang|tokoh|korban|saksi|pemilik|sopir|petugas|seorang|peserta|pengunjung|relawan)\b[^.\n,]{0,40},\s*"
+    r"|(?:satunya|bernama|adalah|yakni|yaitu)\s+)$"
+)
+
+
+# A headline line: mostly capitalised words, no sentence end (related-story titles, the page's own title).
+_HEADLINE_MIN_WORDS = 5
+_HEADLINE_CAP_SHARE = 0.75
+
+
+def _headline(text: str, pos: int) -> bool:
+    """Whether the line holding `pos` is shaped like a headline rather than a sentence."""
+    ps, pe = paragraph_of(text, pos)
+    line = text[ps:pe].strip()
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if len(words) < _HEADLINE_MIN_WORDS or line.endswith((".", "”", '"', ":")):
+        return False
+    return sum(w[0].isupper() for w in words) >= _HEADLINE_CAP_SHARE * len(words)
+
+
+def _entities(text: str) -> list[Entity]:
+    """People named in the article, merged by name tokens, each with its fullest form and role.
+
+    A run is a person when it carries a rank ("Kapolres Bone AKBP X"), starts with a title and
+    continues with a name ("Ketua DPRD Gresik Abdul Qodir"), starts with an honorific
+    ("Hj. Sitti Marwah"), or is an appositive after a title or description ("Ketua KPU Bone,
+    Hj. X," / "Seorang warga, Daeng Bollo,").
+    """
+    places = _place_words(text)
+    runs = _runs(text)
+    found: list[tuple[int, str, str, frozenset[str]]] = []
+    for k, run in enumerate(runs):
+        words = [w for _, _, w in run.words]
+        role_w, person_w, ranked = _split_run(words, places, _short_names(text))
+        if not person_w:
+            continue
+        first = len(role_w)
+        role = " ".join(role_w)
+        prev = runs[k - 1] if k else None
+        appositive = (
+            prev is not None and prev.term.startswith(",") and text[prev.degree_end : run.start].strip() == ","
+        )
+        after_desc = bool(_AFTER_DESCRIPTION_RE.search(text[max(0, run.start - 60) : run.start])) or bool(
+            _AGE_RE.match(text[run.degree_end :])
+        )
+        if _PLACE_LEAD_RE.search(text[max(0, run.start - 12) : run.start]) and not ranked:
+            continue  # "warga Tarogong Kidul", "di Pamekasan": a place, not a person
+        if person_w[0] in _NON_PERSON and not ranked:
+            continue
+        if not ranked and all(w in places or w in _DIRECTIONS for w in person_w):
+            continue  # "Wakapolres Barito Selatan, Kalimantan Tengah, Kompol X": a place in apposition
+        if _headline(text, run.start):
+            continue  # "Panglima TNI Ikut Pantau Kesiapan Personel": a Title Case headline, not a name
+        if ranked or person_w[0] in _HONOR:
+            pass  # "AKBP X", "Hj. Y": certainly a person
+        elif role_w and person_w and not _is_role_run(person_w):
+            if len(person_w) == 1 and person_w[0] in places:
+                continue
+        elif (appositive and prev is not None and _is_role_run([w for _, _, w in prev.words])) or after_desc or (
+            len(person_w) >= 2 and _TRAILING_COMMA_RE.search(text[max(0, run.start - 3) : run.start])
+            and _COMMA_CLAUSE_RE.match(text[run.degree_end :])
+        ):
+            if person_w[0] in _NON_PERSON or _is_role_run(person_w) or (person_w[0].isupper() and len(person_w[0]) > 1):
+                continue  # "KSOP Sampit" in a list of institutions is not a person
+            if not role and prev is not None and appositive:
+                role = _tidy(text[prev.start : prev.end])
+        else:
+            continue
+        if not role and prev is not None and appositive and _is_role_run([w for _, _, w in prev.words]):
+            role = _tidy(text[prev.start : prev.end])
+        if ranked and role and not _is_role_run(role.split()) and prev is not None and text[prev.end : run.start] == " dan ":
+            role = _tidy(text[prev.start : prev.end]) + " dan " + role  # "Kapolresta Pulau Ambon dan Pulau-Pulau Lease"
+        full = _person_text(text, run, first)
+        cut = _trailing_role(person_w) if ranked else None
+        if cut is not None:  # "AKP Bima Sakti Kasatreskrim Polres Pasuruan": the title follows the name
+            role = role or " ".join(person_w[cut:])
+            full = _tidy(text[run.words[first][0] : run.words[first + cut - 1][1]])
+            person_w = person_w[:cut]
+        toks = _name_tokens(person_w)
+        if not toks:
+            continue
+        found.append((run.words[first][0], full, role, toks))
+    ents: list[Entity] = []
+    for pos, full, role, toks in sorted(found):
+        for ent in ents:
+            if toks <= ent.tokens or ent.tokens <= toks:
+                if len(full) > len(ent.full):
+                    ent.full = full
+                ent.tokens = ent.tokens | toks
+                if role and (not ent.role or len(role) > len(ent.role) and ent.role in role):
+                    ent.role = role
+                break
+        else:
+            ents.append(Entity(full, role, toks, pos))
+    return ents
+
+
+def _trailing_role(person_w: list[str]) -> int | None:
+    """Index of a position title after a ranked name (rank, at least one name word, then the title)."""
+    k = _rank_at(person_w, 0)
+    return next((i for i in range(k + 1, len(person_w)) if person_w[i] in _ROLE_HEAD_SET), None) if k else None
+
+
+def _match_entity(text: str, mention: str, ents: list[Entity]) -> Entity | None:
+    words = [w for w in _SPLIT_WORDS_RE.split(mention) if w]
+    role_w, person_w, _ = _split_run(words, _place_words(text), _short_names(text))
+    person_w = person_w[: _trailing_role(person_w)]
+    toks = _name_tokens(person_w) - _ROLE_HEAD_SET
+    if not toks:
+        return None
+    cands = [e for e in ents if toks <= e.tokens]
+    if not cands:
+        cands = [e for e in ents if len(toks & e.tokens) >= max(1, len(toks) - 1)]
+    if not cands:  # a nickname that abbreviates the name: "Frans" for Fransiskus
+        cands = [e for e in ents if all(any(et.startswith(t) and len(t) >= 4 for et in e.tokens) for t in toks)]
+    if not cands:
+        return None
+    return max(cands, key=lambda e: len(e.full))
+
+
+def _expand_from_runs(text: str, mention: str) -> tuple[str, str] | None:
+    """A short name nobody introduced formally ("kata Marthen") → the longest run holding it."""
+    words = [w for w in _SPLIT_WORDS_RE.split(mention) if w]
+    role_w, person_w, _ = _split_run(words, _place_words(text), _short_names(text))
+    person_w = person_w[: _trailing_role(person_w)]
+    toks = _name_tokens(person_w) - _ROLE_HEAD_SET
+    if not toks:
+        return None
+    places = _place_words(text)
+    best: tuple[str, str] | None = None
+    for run in _runs(text):
+        ws = [w for _, _, w in run.words]
+        rw, pw, _ = _split_run(ws, places, _short_names(text))
+        if not pw or not toks <= _name_tokens(pw):
+            continue
+        full = _person_text(text, run, len(rw))
+        if best is None or len(full) > len(best[0]):
+            best = (full, " ".join(rw))
+    return best
+
+
+_HONORIFIC_LEAD_RE = re.compile(r"^(?:Pak|Bu|Ibu|Bapak|Sang)\s+")
+
+
+def _match_role(mention: str, ents: list[Entity], before: int) -> Entity | None:
+    """A title-only mention ("Kapolres", "Kapolresta Kendari") → the entity holding that role."""
+    mention = _tidy(_HONORIFIC_LEAD_RE.sub("", mention))
+    if not mention:
+        return None
+    cands = [e for e in ents if e.role and (e.role == mention or e.role.startswith(mention + " ") or mention.startswith(e.role + " "))]
+    if not cands:
+        head = mention.split()
+        head_word = next((w for w in head if w not in {"Pj", "Plt"}), "")
+        cands = [e for e in ents if head_word and head_word in e.role.split()[:3] and (head[0] in {"Pj", "Plt"}) == (e.role.split()[:1] in (["Pj"], ["Plt"]))]
+        if not cands:
+            cands = [e for e in ents if head_word and head_word in e.role.split()[:3]]
+    if not cands:
+        return None
+    prior = [e for e in cands if e.first_pos < before]
+    return prior[-1] if prior else cands[0]
+
+
+def _role_runs(text: str) -> list[tuple[int, int, str]]:
+    """Title-only phrases ("Kapolres Bone", "Pj Bupati Kolaka Utara") with their spans."""
+    places = _place_words(text)
+    out = []
+    for run in _runs(text):
+        ws = [w for _, _, w in run.words]
+        if _is_role_run(ws):
+            rw, pw, ranked = _split_run(ws, places, _short_names(text))
+            if not pw:
+                out.append((run.start, run.end, _tidy(text[run.start : run.end])))
+    return out
+
+
+def _fullest_description(mention: str, text: str) -> str:
+    """For an unnamed speaker: the longest title phrase in the article that extends the mention."""
+    best = _tidy(mention)
+    for _, _, phrase in _role_runs(text):
+        if phrase.startswith(best) and len(phrase) > len(best):
+            best = phrase
+    return best
+
+
+def _occurrences(text: str, a: int, b: int, ents: list[Entity]) -> list[tuple[int, Entity | None, str]]:
+    """People mentioned in text[a:b] in order: named entities by name tokens, plus title-only phrases."""
+    out: list[tuple[int, Entity | None, str]] = []
+    for ent in ents:
+        for tok in ent.tokens:
+            for m in re.finditer(rf"(?<!\w){re.escape(tok)}(?!\w)", text[a:b]):
+                out.append((a + m.start(), ent, ""))
+    for s, e, phrase in _role_runs(text):
+        if a <= s < b:
+            out.append((s, None, phrase))
+    out.sort(key=lambda x: x[0])
+    # collapse consecutive hits of the same entity (several tokens of one name)
+    dedup: list[tuple[int, Entity | None, str]] = []
+    for o in out:
+        if dedup and o[1] is not None and dedup[-1][1] is o[1] and o[0] - dedup[-1][0] < 60:
+            continue
+        dedup.append(o)
+    return dedup
+
+
+# ---------------------------------------------------------------------------------------------
+# The people table: every person with every mention, for the speaker linker
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place a person is named: 'name' (any name tokens, full or short) or 'title' (title only)."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass
+class Person:
+    """A speaker candidate: the fullest name (or description when never named), role, and mentions in order."""
+
+    full: str
+    role: str
+    named: bool
+    mentions: list[Mention]
+
+
+def people_table(text: str) -> list[Person]:
+    """The article's people with all their mentions, in order of first mention.
+
+    Named persons come from `_entities`, with a 'name' mention wherever one of their name
+    tokens appears; a title-only phrase ("Kapolres", "Ketua KPU Bone") is a 'title' mention of
+    the person holding that role before it, or else a person of its own, described by the
+    fullest title phrase (GUIDELINES §2: the speaker of a never-named holder is the description).
+    Pronouns and -nya are not in the table: they are what the linker resolves.
+    """
+    ents = _entities(text)
+    people = {id(e): Person(e.full, e.role, True, []) for e in ents}
+    described: dict[str, Person] = {}
+    for pos, ent, phrase in _occurrences(text, 0, len(text), ents):
+        if ent is not None:
+            people[id(ent)].mentions.append(Mention(pos, _name_end(text, pos, ent), "name"))
+            continue
+        holder = _match_role(phrase, ents, pos)
+        if holder is not None:
+            people[id(holder)].mentions.append(Mention(pos, pos + len(phrase), "title"))
+            continue
+        desc = _fullest_description(phrase, text)
+        person = described.setdefault(desc, Person(desc, desc, False, []))
+        person.mentions.append(Mention(pos, pos + len(phrase), "title"))
+    table = [p for p in list(people.values()) + list(described.values()) if p.mentions]
+    return sorted(table, key=lambda p: p.mentions[0].start)
+
+
+def _name_end(text: str, pos: int, ent: Entity) -> int:
+    """End of the run of the person's name tokens starting at `pos` ("Budi Santoso" in "… Budi Santoso, …")."""
+    end = pos
+    for m in _NONSPACE_RE.finditer(text, pos, min(len(text), pos + 80)):
+        if m.group(0).strip(_TRAIL_PUNCT) not in ent.tokens:
+            break
+        end = m.start() + len(m.group(0).rstrip(_TRAIL_PUNCT))
+    return max(end, pos + 1)
+
+
+_TRAIL_PUNCT = ",.;:!?”\"’)"

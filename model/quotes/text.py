@@ -1,0 +1,78 @@
+"""Offsets, paragraphs and small text helpers shared by the quote rules.
+
+Everything returns offsets into the caller's text (never a normalised copy), so
+`text[start:end]` is always the reported span.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .vocab import _ABBR
+
+
+Span = tuple[int, int]
+
+
+# Small patterns used by the helpers below, compiled once.
+_NONSPACE_RE = re.compile(r"[^\s]+")
+
+_SPACES_RE = re.compile(r"\s+")
+
+_SPLIT_WORDS_RE = re.compile(r"[\s,]+")
+
+_PARA_BREAK_RE = re.compile(r"\n")
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _paragraphs(text: str) -> list[Span]:
+    """(start, end) of each line; blank lines are dropped (a paragraph is a non-empty line)."""
+    out = []
+    pos = 0
+    for m in _PARA_BREAK_RE.finditer(text + "\n"):
+        if text[pos : m.start()].strip():
+            out.append((pos, m.start()))
+        pos = m.end()
+    return out
+
+
+def trim_span(text: str, start: int, end: int) -> Span:
+    """Drop surrounding whitespace and the attribution comma before the closing mark."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+_SENT_END_RE = re.compile(r"[.!?](?=\s|$|[”\"’])")
+
+
+def paragraph_of(text: str, pos: int) -> Span:
+    s = text.rfind("\n", 0, pos) + 1
+    e = text.find("\n", pos)
+    return s, len(text) if e < 0 else e
+
+
+def _starts_cap(w: str) -> bool:
+    return bool(w) and (w[0].isupper() or w[0].isdigit())
+
+
+def _is_abbrev_dot(text: str, i: int) -> bool:
+    """A dot that belongs to an abbreviation (S.I.K., Hj., H.) rather than ending a sentence."""
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    word = text[j:i]
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "A. Rahman", "M.H."
+    if j > 0 and text[j - 1] == ".":
+        return True  # the tail of "S.I.K." / "M.Si."
+    return word in _ABBR
+
+
+def _tidy(s: str) -> str:
+    return _SPACES_RE.sub(" ", s).strip(" ,")

@@ -1,0 +1,173 @@
+"""The people table and the learned speaker linker (warta.quotes.people / warta.quotes.linker).
+
+All texts are written for these tests; none come from the real page pool.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from warta.quotes import LinkerError, SpeakerLinker, extract_quotes, load_linker
+from warta.quotes.linker import FEATURES, LINKER_FILE, candidates, mention_kind
+from warta.quotes.people import people_table
+
+ARTICLE = (
+    "Kapolres Bone AKBP Budi Santoso memimpin apel di Lapangan Merdeka.\n"
+    "Kapolres mengatakan, seluruh personel siap mengamankan TPS.\n"
+    "Ketua KPU Bone, Hj. Sri Wahyuni, juga hadir.\n"
+    "“Logistik pemilu sudah kami distribusikan,” kata Sri.\n"
+    "Kapolsek Tanete turut mendampingi.\n"
+)
+
+# A misspelt short name at the cue: the rules cannot match "Rocke" to "Royke" and give "Rocke".
+MISSPELT = (
+    "Kakorlantas Polri Irjen Royke Lumowa memimpin rapat di Jakarta.\n"
+    "“Arus mudik tahun ini kami kawal bersama,” kata Rocke.\n"
+)
+
+
+def _write(folder: Path, payload: object) -> Path:
+    (folder / LINKER_FILE).write_text(payload if isinstance(payload, str) else json.dumps(payload), encoding="utf-8")
+    return folder
+
+
+def _linker(**weights: float) -> SpeakerLinker:
+    return SpeakerLinker(FEATURES, tuple(weights.get(f, 0.0) for f in FEATURES), 0.0)
+
+
+# --- people table ---------------------------------------------------------------------------
+
+
+def test_people_table_lists_named_people_title_mentions_and_unnamed_holders():
+    people = {p.full: p for p in people_table(ARTICLE)}
+    budi = people["AKBP Budi Santoso"]
+    assert budi.named and budi.role == "Kapolres Bone"
+    kinds = [(ARTICLE[m.start : m.end], m.kind) for m in budi.mentions]
+    assert kinds[0] == ("Budi Santoso", "name")
+    assert ("Kapolres", "title") in kinds  # "Kapolres mengatakan" is a title-only mention of Budi
+    sri = people["Hj. Sri Wahyuni"]
+    assert [ARTICLE[m.start : m.end] for m in sri.mentions if m.kind == "name"] == ["Sri Wahyuni", "Sri"]
+    tanete = people["Kapolsek Tanete"]
+    assert not tanete.named and tanete.mentions[0].kind == "title"
+
+
+def test_people_table_is_in_order_of_first_mention():
+    starts = [p.mentions[0].start for p in people_table(ARTICLE)]
+    assert starts == sorted(starts)
+
+
+@pytest.mark.parametrize(
+    "mention, kind",
+    [(None, "none"), ("nya", "pronoun"), ("Ia", "pronoun"), ("Kapolres Bone", "title"), ("Bawaslu", "org"), ("Sri", "name")],
+)
+def test_mention_kind(mention, kind):
+    m = None if mention is None else {"start": 0, "end": len(mention), "text": mention}
+    assert mention_kind("", m) == kind
+
+
+# --- candidates and decisions ----------------------------------------------------------------
+
+
+def test_candidates_put_the_rules_answer_first_then_everyone_else():
+    quotes = extract_quotes(ARTICLE)
+    direct = next(i for i, q in enumerate(quotes) if q["type"] == "direct")
+    cands = candidates(ARTICLE, quotes, [(q["speaker"], q["speaker_role"]) for q in quotes])[direct]
+    assert cands[0].speaker == "Hj. Sri Wahyuni" and cands[0].features["rules_choice"] == 1.0
+    assert cands[0].features["cue_mention"] == 1.0  # "kata Sri" is one of her mentions
+    assert {c.speaker for c in cands[1:]} == {"AKBP Budi Santoso", "Kapolsek Tanete"}
+    assert all(c.features["rules_choice"] == 0.0 for c in cands[1:])
+
+
+def test_linker_that_trusts_the_rules_changes_nothing():
+    assert extract_quotes(ARTICLE, linker=_linker(rules_choice=5.0)) == extract_quotes(ARTICLE)
+
+
+def test_linker_fixes_a_misspelt_name_the_rules_get_wrong():
+    quotes = extract_quotes(MISSPELT)
+    assert quotes[0]["speaker"] == "Rocke"  # the rules' mistake
+    rules, royke = candidates(MISSPELT, quotes, [(q["speaker"], q["speaker_role"]) for q in quotes])[0]
+    assert royke.speaker == "Irjen Royke Lumowa" and royke.features["mention_overlap"] == 1.0  # one letter apart
+    assert rules.features["not_in_table"] == 1.0 and rules.features["has_rank"] == 0.0
+    q = extract_quotes(MISSPELT, linker=_linker(rules_choice=1.0, mention_overlap=2.0, **{"name*has_rank": 1.5}))[0]
+    assert (q["speaker"], q["speaker_role"]) == ("Irjen Royke Lumowa", "Kakorlantas Polri")
+
+
+def test_default_linker_loads_and_keeps_authored_style_attribution():
+    linker = load_linker(Path(__file__).resolve().parents[1] / "model" / "default")
+    assert linker is not None and set(linker.features) <= set(FEATURES)
+    assert extract_quotes(ARTICLE, linker=linker)[-1]["speaker"] == "Hj. Sri Wahyuni"
+
+
+# --- the JSON file ----------------------------------------------------------------------------
+
+
+def test_missing_file_means_rules(tmp_path):
+    assert load_linker(tmp_path) is None
+    assert load_linker(None) is None
+
+
+def test_round_trip_through_json(tmp_path):
+    lk = _linker(rules_choice=1.5, cue_mention=0.25)
+    assert load_linker(_write(tmp_path, lk.to_dict(C=1.0))) == lk
+
+
+@pytest.mark.parametrize(
+    "payload, message",
+    [
+        ("{not json", "unreadable"),
+        ([1, 2], "JSON object"),
+        ({"version": 99, "kind": "logistic", "features": ["rules_choice"], "coef": [1.0], "intercept": 0.0}, "version 99"),
+        ({"version": 1, "kind": "logistic", "features": ["rules_choice"], "coef": [1.0, 2.0], "intercept": 0.0}, "same non-zero length"),
+        ({"version": 1, "kind": "logistic", "features": ["shoe_size"], "coef": [1.0], "intercept": 0.0}, "unknown features"),
+        ({"version": 1, "kind": "logistic", "features": ["rules_choice"], "coef": ["1"], "intercept": 0.0}, "finite numbers"),
+        ({"version": 1, "kind": "logistic", "features": ["rules_choice"], "coef": [1.0], "intercept": float("nan")}, "finite numbers"),
+    ],
+)
+def test_bad_file_is_a_clear_error(tmp_path, payload, message):
+    _write(tmp_path, payload)
+    with pytest.raises(LinkerError, match=message) as err:
+        load_linker(tmp_path)
+    assert LINKER_FILE in str(err.value)
+
+
+# --- evaluation -----------------------------------------------------------------------------
+
+
+def test_evaluation_reports_rules_plus_linker_beside_rules_and_baseline():
+    from warta_training.evaluate import evaluate_quotes, evaluate_speaker_errors, speaker_error_lines
+
+    gold = extract_quotes(MISSPELT)
+    gold[0]["speaker"] = "Irjen Royke Lumowa"
+    rec = {"id": "t1", "text": MISSPELT, "quotes": gold, "meta": {}}
+    preds = [{"quotes": extract_quotes(MISSPELT)}]
+    linker = _linker(rules_choice=1.0, mention_overlap=2.0, **{"name*has_rank": 1.5})
+    res = evaluate_quotes([rec], preds, linker)
+    assert list(res) == ["warta", "rules+linker", "rules", "baseline"]
+    assert res["rules"]["direct"]["speaker_acc"] == 0.0 and res["rules+linker"]["direct"]["speaker_acc"] == 1.0
+    errors = evaluate_speaker_errors([rec], preds, linker)
+    assert errors["rules"] == {"name": {"n": 1, "wrong": 1}} and errors["rules+linker"] == {"name": {"n": 1, "wrong": 0}}
+    assert "| rules+linker | 0/1 |" in speaker_error_lines(errors)
+
+
+# --- inference ------------------------------------------------------------------------------
+
+
+def test_predictor_uses_the_checkpoints_linker_and_refuses_a_broken_one(tiny_model, tmp_path):
+    import shutil
+
+    from warta.modeling import ModelLoadError
+    from warta.predictor import Predictor
+
+    folder = tmp_path / "m"
+    shutil.copytree(tiny_model, folder)
+    assert Predictor.load(folder).speaker_linker is None  # no file: the rules decide
+    shutil.copy(Path(__file__).resolve().parents[1] / "model" / "default" / LINKER_FILE, folder / LINKER_FILE)
+    p = Predictor.load(folder)
+    assert p.speaker_linker is not None and p.encoder_only().speaker_linker is p.speaker_linker
+    assert p.predict([ARTICLE])[0]["quotes"] == extract_quotes(ARTICLE, linker=load_linker(folder))
+    (folder / LINKER_FILE).write_text("{not json", encoding="utf-8")
+    with pytest.raises(ModelLoadError, match="speaker linker"):
+        Predictor.load(folder)
