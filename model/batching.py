@@ -7,6 +7,8 @@ overlapping windows get the mean of both states.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 import torch
@@ -37,8 +39,9 @@ def encode(tok, text: str, sentences: list[tuple[int, int]]) -> Encoded:
     return Encoded(ids, offsets, sentences, token_sent, sentence_features(text, sentences))
 
 
-N_POS = 8  # features per sentence; checkpoints made before paragraphs and length were added read the first 4
+N_POS = 10  # features per sentence; checkpoints read the first config.sentence_features (4 before paragraphs and length, 8 before overlap)
 N_POS_V1 = 4
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 
 def position_features(k: int, n: int) -> list[float]:
@@ -46,18 +49,29 @@ def position_features(k: int, n: int) -> list[float]:
     return [1.0 / (1 + k), k / max(1, n - 1), float(k == 0), float(k < 3)]
 
 
+def _overlap(words: set[str], other: Counter) -> float:
+    return sum(1 for w in words if other[w] > 0) / max(1, len(words))
+
+
 def sentence_features(text: str, sentences: list[tuple[int, int]]) -> list[list[float]]:
     """What news structure says of each sentence, beside what its words say: its place in the article
     (position_features), its paragraph's place and whether it opens that paragraph (a lead is the
-    first paragraph, often one sentence), and its length (captions, datelines and one-line furniture
-    are short; a summary sentence carries a full who-what-where)."""
+    first paragraph, often one sentence), its length (captions, datelines and one-line furniture
+    are short; a summary sentence carries a full who-what-where), and how much of its vocabulary the
+    rest of the article and the first sentence share (a summary sentence restates the story's gist;
+    the encoder's 128-token windows cannot compare a sentence with text outside its window)."""
+    words = [{w.lower() for w in _WORD_RE.findall(text[a:b]) if len(w) > 2} for a, b in sentences]
+    total = Counter(w for ws in words for w in ws)
     out: list[list[float]] = []
     para, prev_end = -1, None
     for k, (a, b) in enumerate(sentences):
         opens = prev_end is None or "\n" in text[prev_end:a]
         para += opens
-        words = len(text[a:b].split())
-        out.append([*position_features(k, len(sentences)), 1.0 / (1 + para), float(opens), min(words, 60) / 60, float(words < 8)])
+        n_words = len(text[a:b].split())
+        rest = total - Counter(words[k])
+        lead = Counter(words[0]) if k else Counter()
+        out.append([*position_features(k, len(sentences)), 1.0 / (1 + para), float(opens), min(n_words, 60) / 60, float(n_words < 8),
+                    _overlap(words[k], rest), _overlap(words[k], lead)])
         prev_end = b
     return out
 

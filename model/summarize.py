@@ -24,18 +24,20 @@ def trim_dateline(sentence: Sentence) -> Sentence:
 
 
 def select_sentences(sentences: list[Sentence], scores: list[float], max_sentences: int = 3, min_sentences: int = 2,
-                     word_budget: int = 60) -> list[int]:
+                     word_budget: int = 60, min_score: float = 0.0) -> list[int]:
     """Indices of the chosen sentences, in document order.
 
     Highest-scoring first, never boilerplate (captions, "Baca juga", ads), stopping at
-    max_sentences or when the next sentence would pass the word budget once min_sentences are in.
+    max_sentences, or once min_sentences are in at the first sentence scoring below min_score
+    (so a story with one gist gets a short summary and one with four gets four), and skipping a
+    sentence that would pass the word budget once min_sentences are in.
     """
     ranked = sorted((i for i in range(len(sentences)) if not is_boilerplate(sentences[i].text)), key=lambda i: -scores[i])
     chosen: list[int] = []
     words = 0
     for i in ranked:
         n = len(trim_dateline(sentences[i]).text.split())
-        if len(chosen) >= max_sentences:
+        if len(chosen) >= max_sentences or (len(chosen) >= min_sentences and scores[i] < min_score):
             break
         if chosen and words + n > word_budget and len(chosen) >= min_sentences:
             continue

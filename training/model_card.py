@@ -135,6 +135,18 @@ def _pretrain_section(pre: dict, abl: dict | None) -> list[str]:
     return out
 
 
+def _refit_sentence(cfg: dict) -> str:
+    r = cfg.get("sentence_refit")
+    if not r:
+        return ""
+    best = max(r["history"], key=lambda h: h["dev_rougeL"])
+    return (f" The sentence head was then refit on the frozen encoder's states (`python -m warta_training.refit_sentences`) with "
+            f"{r['train_articles']:,} train articles (all of IndoSum train, real train pages with reference summaries"
+            + (", the authored train split" if r.get("authored") else "") + f"), keeping epoch {best['epoch']} of {len(r['history'])} "
+            f"by real dev ROUGE-L; the summary length was then retuned on real dev as `warta predict` runs the model "
+            "(`python -m warta_training.tuning`).")
+
+
 def _indosum_training(cfg: dict) -> str:
     n = int(cfg.get("train_args", {}).get("indosum_per_epoch", 0) or 0)
     if n == 0:
@@ -201,7 +213,7 @@ def _lexical_sentence(cfg: dict) -> str:
     if w >= 1.0:
         return (f" Event scores come from {lex} alone: the share of the n-gram half was chosen on real dev from 0 to 1, and the encoder's event "
                 "logits did not add to it at any share" + (f" (dev macro-F1 by share: {', '.join(f'{k} {v}' for k, v in sweep.items())})" if sweep else "")
-                + ", so the encoder serves the quote and summary heads.")
+                + ", so the encoder serves the summary head.")
     return f" Each event logit is the weighted mean of the encoder's logit ({1 - w:g}) and the logit ({w:g}) of {lex}, the share chosen on real dev."
 
 
@@ -213,7 +225,7 @@ def render(model_dir: Path, ev: dict | None, pre: dict | None, abl: dict | None,
         "One compact encoder with three heads for Indonesian police and election-security news: a multi-label event classifier "
         "(`rakor`: security/operation coordination meeting; `apel_gelar_pasukan`: troop-readiness parade opening an operation; "
         "`simulasi_sispam_kota`: city-security-system drill; none of these when every score is below its threshold), "
-        "an extractive sentence scorer reading each sentence's encoder states with its place in the article (position, paragraph, length), "
+        "an extractive sentence scorer reading each sentence's encoder states with its place in the article (position, paragraph, length, word overlap with the rest of the story), "
         "and quote rules (every quote-mark habit of real pages, cues, indirect speech, an article-level people table) whose candidate speakers "
         "a trained linker scores (`speaker_linker.json`, rule features, logistic regression stored as plain numbers). "
         "One encoder pass per window feeds the event and sentence heads.", "",
@@ -234,7 +246,7 @@ def render(model_dir: Path, ev: dict | None, pre: dict | None, abl: dict | None,
         + "; early stopping, per-label thresholds and the lexical weight on real dev, summary length on real dev (our police-page reference "
         "summaries and the IndoSum dev part, each weighing equally). Thresholds: "
         + ", ".join(f"{k} {v}" for k, v in cfg.get("thresholds", {}).items()) + "; summary: "
-        + ", ".join(f"{k} {v}" for k, v in cfg.get("summary", {}).items()) + ".", ""]
+        + ", ".join(f"{k} {v}" for k, v in cfg.get("summary", {}).items()) + "." + _refit_sentence(cfg), ""]
     real, authored = _corpus(ev, "real"), _corpus(ev, "authored")
     if real:
         lines += ["## Evaluation on real news", "",

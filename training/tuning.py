@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 from tqdm.auto import tqdm
 
+from warta.furniture import mask_furniture
 from warta.modeling import update_settings
 from warta.predictor import Predictor
 from warta.sentences import split_sentences
@@ -30,10 +31,12 @@ from .indosum import indosum_split
 from .real import has_summary, real_split
 from .rouge import scorer
 
-SUMMARY_DEFAULTS = {"max_sentences": 3, "min_sentences": 2, "word_budget": 60}
-# Grid of summary lengths: 1-5 sentences, word budgets from a short paragraph to a long one.
+SUMMARY_DEFAULTS = {"max_sentences": 3, "min_sentences": 2, "word_budget": 60, "min_score": 0.0}
+# Grid of summary lengths: 1-5 sentences, word budgets from a short paragraph to a long one, and a
+# sentence score below which no further sentence is added (0: count and budget alone decide).
 MAX_SENTENCES = (1, 2, 3, 4, 5)
 WORD_BUDGETS = (40, 60, 80, 100, 150)
+MIN_SCORES = (0.0, 0.2, 0.3, 0.4, 0.5)
 
 
 def model_outputs(predictor: Predictor, records: list[dict], progress: bool = False) -> list[dict]:
@@ -43,19 +46,19 @@ def model_outputs(predictor: Predictor, records: list[dict], progress: bool = Fa
             for raw in predictor.raw(texts[i : i + predictor.batch_size])]
 
 
-def summary_grid() -> list[dict]:
-    return [{"max_sentences": m, "min_sentences": lo, "word_budget": b}
-            for m in MAX_SENTENCES for b in WORD_BUDGETS for lo in sorted({1, min(2, m), m})]
+def summary_grid(min_scores: tuple[float, ...] = MIN_SCORES) -> list[dict]:
+    return [{"max_sentences": m, "min_sentences": lo, "word_budget": b, "min_score": t}
+            for t in min_scores for m in MAX_SENTENCES for b in WORD_BUDGETS for lo in sorted({1, min(2, m), m})]
 
 
-def tune_summary(records: list[dict], sentence_scores: np.ndarray) -> dict:
+def tune_summary(records: list[dict], sentence_scores: np.ndarray, grid: list[dict] | None = None) -> dict:
     """Sentence count and word budget that maximise dev ROUGE-L, averaged per source
     (`meta.source`: real pages, IndoSum, authored) so that no source outvotes the others by size."""
     sc = scorer(("rougeL",))
     sents = [split_sentences(r["text"]) for r in records]
     per_doc = np.split(sentence_scores, np.cumsum([len(x) for x in sents])[:-1])
     best = (-1.0, SUMMARY_DEFAULTS, {})
-    for cfg in summary_grid():
+    for cfg in grid or summary_grid():
         by_source: dict[str, list[float]] = defaultdict(list)
         for r, ss, scores in zip(records, sents, per_doc):
             pick = select_sentences(ss, scores.tolist(), **cfg)
@@ -72,7 +75,8 @@ def summary_dev(data: Path, real_dir: Path | None = None) -> list[dict]:
     """The dev articles summary choices are made on: real pages with a reference summary and the
     IndoSum dev part; authored dev when no real text is at hand."""
     real = [r for r in real_split(data, "dev", real_dir)[0] if has_summary(r)] + indosum_split("dev", real_dir)[0]
-    return real or load_split(data, "dev")
+    # as the predictor reads them (furniture blanked), so the sentences scored are the sentences split here
+    return [{**r, "text": mask_furniture(r["text"])} for r in real or load_split(data, "dev")]
 
 
 def main(argv: list[str] | None = None) -> int:
