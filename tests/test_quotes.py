@@ -458,6 +458,8 @@ def test_demikian_is_a_cue_after_a_quote():
         ("Menteri Politik dan Keamanan Hendra Wijaya meninjau Medan. “Pilkada harus aman,” kata Hendra Wijaya.", "Hendra Wijaya"),
         ("Kepala Seksi Bina Ideologi, Wawasan Kebangsaan, dan Karakter Bangsa Kesbangpol Dedi Santoso hadir.\n"
          "“Bendera sudah dibagikan,” kata Dedi.", "Dedi Santoso"),
+        ("Deputi Bidang Operasi Pencarian dan Pertolongan dan Kesiapsiagaan Laksda TNI Budi Santoso meninjau lokasi.\n"
+         "Tim gabungan dikerahkan.\n“Pencarian terus berjalan,” kata Deputi Bidang Operasi Pencarian.", "Laksda TNI Budi Santoso"),
         # the word after "Kabupaten" is a place, not the start of the name
         ("Ketua KPU Kabupaten Sleman Andi Saputra membuka rapat. “Rekapitulasi selesai,” kata Andi Saputra.", "Andi Saputra"),
         # "AKBP." is no fuller a form than "AKBP": the first one stays

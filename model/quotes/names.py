@@ -277,9 +277,9 @@ def _person_runs(text: str) -> tuple[Run, ...]:
             while k + 1 < len(runs) and k - i < 4:
                 gap = text[runs[k].degree_end : runs[k + 1].start]
                 nw = [w for _, _, w in runs[k + 1].words]
-                if "\n" in gap or _is_role_run(nw) or nw[0] in _HONOR or _ranked(nw):
+                if "\n" in gap or _is_role_run(nw) or nw[0] in _HONOR:
                     break
-                if _LIST_END_RE.fullmatch(gap):
+                if _LIST_END_RE.fullmatch(gap):  # the last piece may hold a rank: "... Pencarian, Pertolongan dan Kesiapsiagaan Laksda TNI X"
                     chain = runs[i : k + 2]
                     words = [w for r in chain for _, _, w in r.words]
                     _, person_w, _ = _split_run(words, places, short)
@@ -287,8 +287,10 @@ def _person_runs(text: str) -> tuple[Run, ...]:
                         last = chain[-1]
                         out.append(Run(a.start, last.end, [t for r in chain for t in r.words], last.degree_end, last.term, True))
                         nxt_i = k + 2
+                        break
+                elif not _LIST_SEP_RE.fullmatch(gap):
                     break
-                if not _LIST_SEP_RE.fullmatch(gap):
+                if _ranked(nw):
                     break
                 k += 1
         if nxt_i == i + 1:

@@ -235,7 +235,7 @@ def _role_key(role: str) -> str:
     """A title in its short form for comparing: "Kepala Kepolisian Daerah (Kapolda) NTT" → "Kapolda NTT"."""
     for pat, short in _ROLE_ALIASES:
         role = pat.sub(short, role)
-    return " ".join(w for w in role.split() if not (w.startswith("(") and w.endswith(")")))
+    return " ".join(w for w in role.replace(",", " ").split() if not (w.startswith("(") and w.endswith(")")))
 
 
 def _role_runs(text: str) -> list[tuple[int, int, str]]:
