@@ -443,6 +443,40 @@ def test_demikian_is_a_cue_after_a_quote():
         ("Polisi berjaga sejak pagi.\nSebelumnya Polrestabes Medan menyebut situasi aman terkendali.", "Polrestabes Medan"),
         # "Direktur Jenderal" is a title, not the rank Jenderal
         ("Direktur Jenderal Pemasyarakatan Budi Rahardjo hadir. “Lapas aman,” kata Budi.", "Budi Rahardjo"),
+        # a rank misspelt as pages misspell it is still a rank
+        ("Wakapolda Metro Jaya, Brigader Jenderal Polisi Hendra Susanto, meninjau pos. “Pos siap,” kata Hendra.",
+         "Brigader Jenderal Polisi Hendra Susanto"),
+        # a retired officer's rank keeps its "(Purn.)"
+        ("Mendagri Jenderal Polisi (Purn.) Prof. Drs. H. Rudi Hartanto meninjau TPS. “Pemilu harus damai,” kata Rudi.",
+         "Jenderal Polisi (Purn.) Prof. Drs. H. Rudi Hartanto"),
+        # a degree glued to the name, then more degrees
+        ("Kapolresta Solo Kombes Pol Ade Santoso,SIK. MSi memimpin apel. “Mudik harus aman,” kata Ade.", "Kombes Pol Ade Santoso,SIK. MSi"),
+        ("Kapolres Bone AKBP Yusuf Affandi.Sik. MM memimpin apel. “Personel siap,” kata Yusuf.", "AKBP Yusuf Affandi.Sik. MM"),
+        # a dotted degree written with a space
+        ("Kapolres Arfak Kompol Isak Hosio, S. IK. memimpin apel. “Personel siap,” kata Isak.", "Kompol Isak Hosio, S. IK."),
+        # a title that lists several fields, then the holder's name
+        ("Menteri Politik dan Keamanan Hendra Wijaya meninjau Medan. “Pilkada harus aman,” kata Hendra Wijaya.", "Hendra Wijaya"),
+        ("Kepala Seksi Bina Ideologi, Wawasan Kebangsaan, dan Karakter Bangsa Kesbangpol Dedi Santoso hadir.\n"
+         "“Bendera sudah dibagikan,” kata Dedi.", "Dedi Santoso"),
+        ("Deputi Bidang Operasi Pencarian dan Pertolongan dan Kesiapsiagaan Laksda TNI Budi Santoso meninjau lokasi.\n"
+         "Tim gabungan dikerahkan.\n“Pencarian terus berjalan,” kata Deputi Bidang Operasi Pencarian.", "Laksda TNI Budi Santoso"),
+        # the word after "Kabupaten" is a place, not the start of the name
+        ("Ketua KPU Kabupaten Sleman Andi Saputra membuka rapat. “Rekapitulasi selesai,” kata Andi Saputra.", "Andi Saputra"),
+        # "AKBP." is no fuller a form than "AKBP": the first one stays
+        ("Kapolres Bone AKBP Dr Wira Santoso membuka rapat.\nKapolres Bone AKBP. Dr Wira Santoso menegaskan, personel siap.\n"
+         "“Kami siap,” ujar Kapolres.", "AKBP Dr Wira Santoso"),
+        # a spelled-out title and its short form later name the same holder
+        ("Kepala Kepolisian Daerah Kalimantan Utara Inspektur Jenderal Polisi Dani Saputra, S.H. hadir.\nApel diikuti 300 personel.\n"
+         "“Personel harus netral,” ujar Kapolda Kaltara.", "Inspektur Jenderal Polisi Dani Saputra, S.H."),
+        # the title a named officer holds "selaku" another duty
+        ("Kasat Samapta Polres Sanggau selaku Padal Pengamanan Iptu Sukardi memimpin sterilisasi.\nGereja disterilkan sejak pagi.\n"
+         "“Gereja sudah aman,” kata Kasat Samapta Polres Sanggau.", "Iptu Sukardi"),
+        # a place in apposition between the title and the name: the title is still his
+        ("Wakapolres Barito Selatan, Kalimantan Tengah, Kompol Agung Wirata memimpin apel.\nApel diikuti 200 personel.\n"
+         "“Personel siap,” kata Wakapolres Barito Selatan.", "Kompol Agung Wirata"),
+        # the title with the holder's surname
+        ("Kapolda NTT Irjen Pol Raja Santosa memimpin rapat.\nRapat membahas pengamanan.\n“Situasi aman,” kata Kapolda Santosa.",
+         "Irjen Pol Raja Santosa"),
     ],
 )
 def test_real_page_name_forms(text, speaker):

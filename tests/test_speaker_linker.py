@@ -54,6 +54,26 @@ def test_people_table_lists_named_people_title_mentions_and_unnamed_holders():
     assert not tanete.named and tanete.mentions[0].kind == "title"
 
 
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # the word after "Kabupaten" is a place, not the start of the name
+        ("Ketua KPU Kabupaten Sleman Andi Saputra membuka rapat.\n“Rekapitulasi selesai,” ujarnya.\n", "Andi Saputra", "Sleman Andi Saputra"),
+        # the title with the holder's surname is a title mention of him, not a person of its own
+        ("Irjen Pol Raja Santosa memimpin rapat di Kupang.\nMenurut Kapolda Santosa, situasi aman.\n", "Irjen Pol Raja Santosa", "Kapolda Santosa"),
+        # "Sekretaris Jenderal (Sekjen)" is a title, so the name is the officer after the comma
+        ("Plt. Sekretaris Jenderal (Sekjen) Kemendagri, Komjen. Pol. Arif Setiawan, membuka rapat.\n“Harga harus stabil,” ujarnya.\n",
+         "Komjen. Pol. Arif Setiawan", "Jenderal (Sekjen) Kemendagri"),
+        # a field in a title listing several is not a person in apposition
+        ("Koordinator Divisi Penanganan Pelanggaran, Data, dan Informasi Bawaslu Rudi Hartono hadir.\n“Laporan kami terima,” ujarnya.\n",
+         "Rudi Hartono", "Data"),
+    ],
+)
+def test_people_table_reads_titles_as_real_pages_write_them(text, present, absent):
+    fulls = [p.full for p in people_table(text)]
+    assert present in fulls and absent not in fulls
+
+
 def test_people_table_is_in_order_of_first_mention():
     starts = [p.mentions[0].start for p in people_table(ARTICLE)]
     assert starts == sorted(starts)

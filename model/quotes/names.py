@@ -14,7 +14,7 @@ from .vocab import RANK_PATTERN, _ABBR, _DEGREES, _DIRECTIONS, _FUNC_CAPS, _HONO
 from .text import _NONSPACE_RE, _paragraphs, _tidy
 
 
-_PAREN_WORD_RE = re.compile(r"\([A-Z][\w\-]*\)")
+_PAREN_WORD_RE = re.compile(r"\([A-Z][\w\-]*\.?\)")  # "(Sidrap)", "(Purn.)"
 
 _PLACE_CONTEXT_RE = re.compile(r"\b(?:Polres|Polresta|Polrestabes|Polda|Polsek|Kabupaten|Kota|Kodim \d+/|Kecamatan|Pemkab|Pemkot|Kejari|Provinsi|Nagari|Desa|Kelurahan|Lanal|di|se-?)\s*([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)(?![\w\-]|\s+[A-Z])")
 
@@ -44,6 +44,16 @@ class Run:
     words: list[tuple[int, int, str]]
     degree_end: int  # end including a ", S.I.K., M.H." suffix (== end when none)
     term: str  # punctuation right after the run ("," "." "" …)
+    merged: bool = False  # several runs joined by _person_runs (a title listing fields, then a name)
+
+
+# A name with its first degree glued on: "Simanjuntak,SIK.", "Affandi.Sik." (more degrees may follow).
+_GLUED_DEGREE_RE = re.compile(r"([A-Z][\w'’\-]+)[,.]((?:[A-Z][A-Za-z]{0,3}\.?){1,3})")
+
+
+def _glued_degree(w: str) -> bool:
+    m = _GLUED_DEGREE_RE.fullmatch(w)
+    return bool(m) and _is_degree(m.group(2))
 
 
 def _is_degree(w: str) -> bool:
@@ -63,7 +73,7 @@ def _clean_token(text: str, s: int, e: int) -> tuple[int, int, str]:
         term = text[e - 1] + term
         e -= 1
     w = text[s:e]
-    if w.endswith(".") and not (w[:-1] in _ABBR or len(w) == 2 and w[0].isupper() or _is_degree(w) or _RANK_RE.match(w)):
+    if w.endswith(".") and not (w[:-1] in _ABBR or len(w) == 2 and w[0].isupper() or _is_degree(w) or _RANK_RE.match(w) or _glued_degree(w)):
         e -= 1
         term = "." + term
     return s, e, term
@@ -88,27 +98,41 @@ def _scan_runs(text: str) -> list[Run]:
     for ps, pe in _paragraphs(text):
         cur: list[tuple[int, int, str]] = []
         deg_end = -1
-        for m in _NONSPACE_RE.finditer(text[ps:pe]):
+        deg_term = ","  # what ends the run if no degree follows: "," after "Nama,", "" after a glued "Nama,SIK."
+        toks = list(_NONSPACE_RE.finditer(text[ps:pe]))
+        skip = False
+        for i, m in enumerate(toks):
+            if skip:
+                skip = False
+                continue
             s, e, term = _clean_token(text, ps + m.start(), ps + m.end())
             w = text[s:e]
             lead_quote = s > ps + m.start() and text[ps + m.start()] in "“\"‘"
             if cur and deg_end >= 0:
+                if not _is_degree(w) and len(w) == 2 and w[1] == "." and not term and i + 1 < len(toks):
+                    s2, e2, term2 = _clean_token(text, ps + toks[i + 1].start(), ps + toks[i + 1].end())
+                    if term2.startswith("."):  # the degree's own final dot
+                        e2, term2 = e2 + 1, term2[1:]
+                    if _is_degree(w + text[s2:e2]):  # "Hosio, S. IK.": a degree written with a space
+                        e, term, w, skip = e2, term2, w + text[s2:e2], True
                 if _is_degree(w):
                     deg_end = e
                     if "," not in term:
                         runs.append(Run(cur[0][0], cur[-1][1], cur, deg_end, term))
                         cur, deg_end = [], -1
                     continue
-                runs.append(Run(cur[0][0], cur[-1][1], cur, deg_end, ","))
+                runs.append(Run(cur[0][0], cur[-1][1], cur, deg_end, deg_term))
                 cur, deg_end = [], -1
             if _eligible(w) and not lead_quote and not (not cur and (w in _PARTICLES or w in _FUNC_CAPS)):
                 cur.append((s, e, w))
                 if term:
                     if term.startswith(","):
-                        deg_end = e  # maybe degrees follow
+                        deg_end, deg_term = e, ","  # maybe degrees follow
                         continue
                     runs.append(Run(cur[0][0], cur[-1][1], cur, e, term))
                     cur = []
+                elif _glued_degree(w):
+                    deg_end, deg_term = e, ""  # "Simanjuntak,SIK. MSi": more degrees may follow
             else:
                 if cur:
                     runs.append(Run(cur[0][0], cur[-1][1], cur, cur[-1][1], ""))
@@ -168,9 +192,13 @@ def _split_run(words: list[str], places: set[str] | frozenset[str], short: froze
     if i < len(words) and words[i] in _ROLE_HEAD_SET:
         j = i + 1
         while j < len(words) and (words[j] in _ORG_WORDS or (words[j].isupper() and len(words[j]) > 1) or words[j][:1].isdigit() or "/" in words[j] or words[j].startswith("(")
-                                  or words[j] in places or words[j] in _DIRECTIONS or words[j] in _ROLE_HEAD_SET):
+                                  or words[j] in places or words[j] in _DIRECTIONS or words[j] in _ROLE_HEAD_SET
+                                  or words[j] == "Jenderal" and words[j - 1] in _NOT_BEFORE_JENDERAL):  # "Sekretaris Jenderal"
             if words[j] in _HONOR:
                 break
+            if words[j] in _PLACE_INTRO and j + 2 < len(words) and words[j + 1] not in _HONOR and not _rank_at(words, j + 1):
+                j += 2  # "Ketua KPU Kabupaten Ngawi Syamsul Toni": the word after "Kabupaten" is a place
+                continue
             j += 1
         for k in range(i + 1, len(words)):
             if words[k] in short:
@@ -182,6 +210,9 @@ def _split_run(words: list[str], places: set[str] | frozenset[str], short: froze
             j = len(words)  # "Pj Bupati Kuansing", "Kapolsek Kramat Jati": a place, not a name
         return words[:j], words[j:], False
     return [], words, False
+
+
+_PLACE_INTRO = frozenset({"Kabupaten", "Kota", "Kecamatan", "Provinsi", "Desa", "Kelurahan", "Polres", "Polresta", "Polda", "Polsek"})
 
 
 _TRAILING_ACRONYM_RE = re.compile(r"\s*\([A-Z]{2,6}\)$")
@@ -204,7 +235,8 @@ def _name_tokens(words: list[str]) -> frozenset[str]:
             i += k
             continue
         # "(YSK)": the initialism the article then uses alone; "Sudrajat,S.Sos.,M.Si": degrees glued by commas
-        w = words[i].split(",")[0].rstrip(".").strip("()")
+        g = _GLUED_DEGREE_RE.fullmatch(words[i])
+        w = (g.group(1) if g and _is_degree(g.group(2)) else words[i].split(",")[0].rstrip(".")).strip("()")
         if words[i] not in _HONOR and w not in _ABBR and w not in _PARTICLES and len(w) > 1 and not _is_degree(words[i]) and not _RANK_RE.match(w):
             out.append(w)
         i += 1
@@ -216,3 +248,52 @@ def _is_role_run(words: list[str]) -> bool:
     while i < len(words) and words[i] in _HONORIFIC_LEADS:
         i += 1
     return i < len(words) and words[i] in _ROLE_HEAD_SET
+
+
+_LIST_SEP_RE = re.compile(r",\s*")
+_LIST_END_RE = re.compile(r",?\s+(?:dan|serta)\s+")
+
+
+def _ranked(words: list[str]) -> bool:
+    return any(_rank_at(words, i) for i in range(len(words)))
+
+
+@lru_cache(maxsize=32)
+def _person_runs(text: str) -> tuple[Run, ...]:
+    """The runs, with a title that lists several fields joined to the holder's name that ends it:
+    "Kepala Seksi Bina Ideologi, Wawasan Kebangsaan, dan Karakter Bangsa Kesbangpol Didik Purwoko",
+    "Menteri Politik dan Keamanan Budi Gunawan" become one run each. Joined only when the whole
+    splits into a title and a name that lies inside the last piece."""
+    runs = _runs(text)
+    places, short = _place_words(text), _short_names(text)
+    out: list[Run] = []
+    i = 0
+    while i < len(runs):
+        a = runs[i]
+        aw = [w for _, _, w in a.words]
+        nxt_i = i + 1
+        if _is_role_run(aw) and not _ranked(aw):
+            k = i
+            while k + 1 < len(runs) and k - i < 4:
+                gap = text[runs[k].degree_end : runs[k + 1].start]
+                nw = [w for _, _, w in runs[k + 1].words]
+                if "\n" in gap or _is_role_run(nw) or nw[0] in _HONOR:
+                    break
+                if _LIST_END_RE.fullmatch(gap):  # the last piece may hold a rank: "... Pencarian, Pertolongan dan Kesiapsiagaan Laksda TNI X"
+                    chain = runs[i : k + 2]
+                    words = [w for r in chain for _, _, w in r.words]
+                    _, person_w, _ = _split_run(words, places, short)
+                    if 0 < len(person_w) < len(nw) and not all(w in places or w in _ORG_WORDS for w in person_w):
+                        last = chain[-1]
+                        out.append(Run(a.start, last.end, [t for r in chain for t in r.words], last.degree_end, last.term, True))
+                        nxt_i = k + 2
+                        break
+                elif not _LIST_SEP_RE.fullmatch(gap):
+                    break
+                if _ranked(nw):
+                    break
+                k += 1
+        if nxt_i == i + 1:
+            out.append(a)
+        i = nxt_i
+    return tuple(out)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .vocab import _DIRECTIONS, _HONOR, _NON_PERSON, _ROLE_HEAD_SET
+from .vocab import _DIRECTIONS, _HONOR, _NON_PERSON, _ORG_WORDS, _PROVINCES, _RANK_RE, _ROLE_ALIASES, _ROLE_HEAD_SET
 from .text import _NONSPACE_RE, _SPLIT_WORDS_RE, _tidy, paragraph_of
-from .names import _is_role_run, _name_tokens, _person_text, _place_words, _rank_at, _runs, _short_names, _split_run
+from .names import Run, _is_role_run, _name_tokens, _person_runs, _person_text, _place_words, _rank_at, _runs, _short_names, _split_run
 
 
 _AGE_RE = re.compile(r"\s*\(\d{1,3}\)")
@@ -64,7 +64,7 @@ def _entities(text: str) -> list[Entity]:
     Hj. X," / "Seorang warga, Daeng Bollo,").
     """
     places = _place_words(text)
-    runs = _runs(text)
+    runs = _person_runs(text)
     found: list[tuple[int, str, str, frozenset[str]]] = []
     for k, run in enumerate(runs):
         words = [w for _, _, w in run.words]
@@ -72,7 +72,7 @@ def _entities(text: str) -> list[Entity]:
         if not person_w:
             continue
         first = len(role_w)
-        role = " ".join(role_w)
+        role = " ".join(role_w) if not run.merged else _tidy(text[run.start : run.words[first][0]]).rstrip(" ,")
         prev = runs[k - 1] if k else None
         appositive = (
             prev is not None and prev.term.startswith(",") and text[prev.degree_end : run.start].strip() == ","
@@ -97,16 +97,17 @@ def _entities(text: str) -> list[Entity]:
             len(person_w) >= 2 and _TRAILING_COMMA_RE.search(text[max(0, run.start - 3) : run.start])
             and _COMMA_CLAUSE_RE.match(text[run.degree_end :])
         ):
-            if person_w[0] in _NON_PERSON or _is_role_run(person_w) or (person_w[0].isupper() and len(person_w[0]) > 1):
+            if person_w[0] in _NON_PERSON or _is_role_run(person_w) or (person_w[0].isupper() and len(person_w[0]) > 1) or all(w in _ORG_WORDS for w in person_w):
                 continue  # "KSOP Sampit" in a list of institutions is not a person
             if not role and prev is not None and appositive:
                 role = _tidy(text[prev.start : prev.end])
         else:
             continue
-        if not role and prev is not None and appositive and _is_role_run([w for _, _, w in prev.words]):
-            role = _tidy(text[prev.start : prev.end])
-        if ranked and role and not _is_role_run(role.split()) and prev is not None and text[prev.end : run.start] == " dan ":
-            role = _tidy(text[prev.start : prev.end]) + " dan " + role  # "Kapolresta Pulau Ambon dan Pulau-Pulau Lease"
+        if not role and prev is not None and appositive:
+            role = _appositive_role(text, runs, k, places)
+        if ranked and role and not _is_role_run(role.split()) and prev is not None and text[prev.end : run.start] in (" dan ", " selaku "):
+            # "Kapolresta Pulau Ambon dan Pulau-Pulau Lease AKBP X", "Kasubag X selaku Padal Pengamanan Iptu Y"
+            role = _tidy(text[prev.start : prev.end]) + text[prev.end : run.start] + role
         full = _person_text(text, run, first)
         cut = _trailing_role(person_w) if ranked else None
         if cut is not None:  # "AKP Bima Sakti Kasatreskrim Polres Pasuruan": the title follows the name
@@ -121,7 +122,7 @@ def _entities(text: str) -> list[Entity]:
     for pos, full, role, toks in sorted(found):
         for ent in ents:
             if toks <= ent.tokens or ent.tokens <= toks:
-                if len(full) > len(ent.full):
+                if _form_len(full) > _form_len(ent.full):  # "AKBP. X" is no fuller than "AKBP X": the first form stays
                     ent.full = full
                 ent.tokens = ent.tokens | toks
                 if role and (not ent.role or len(role) > len(ent.role) and ent.role in role):
@@ -130,6 +131,28 @@ def _entities(text: str) -> list[Entity]:
         else:
             ents.append(Entity(full, role, toks, pos))
     return ents
+
+
+def _form_len(full: str) -> int:
+    """Length of a name form, a dot after its leading rank aside ("AKBP. X" is as full as "AKBP X")."""
+    first = full.split(" ", 1)[0]
+    return len(full) - (first.endswith(".") and bool(_RANK_RE.match(first[:-1])))
+
+
+def _appositive_role(text: str, runs: tuple[Run, ...], k: int, places: frozenset[str]) -> str:
+    """The title run k stands in apposition to: "Kapolres Bone, AKBP X" → "Kapolres Bone"; places may
+    sit between ("Wakapolres Barito Selatan, Kalimantan Tengah, Kompol X")."""
+    j = k - 1
+    while j >= 0:
+        words = [w for _, _, w in runs[j].words]
+        if _is_role_run(words):
+            return _tidy(text[runs[j].start : runs[j].end])
+        if not all(w in places or w in _DIRECTIONS for w in words):
+            return ""
+        if j == 0 or not runs[j - 1].term.startswith(",") or text[runs[j - 1].degree_end : runs[j].start].strip() != ",":
+            return ""
+        j -= 1
+    return ""
 
 
 def _trailing_role(person_w: list[str]) -> int | None:
@@ -165,7 +188,7 @@ def _expand_from_runs(text: str, mention: str) -> tuple[str, str] | None:
         return None
     places = _place_words(text)
     best: tuple[str, str] | None = None
-    for run in _runs(text):
+    for run in _person_runs(text):
         ws = [w for _, _, w in run.words]
         rw, pw, _ = _split_run(ws, places, _short_names(text))
         if not pw or not toks <= _name_tokens(pw):
@@ -179,22 +202,40 @@ def _expand_from_runs(text: str, mention: str) -> tuple[str, str] | None:
 _HONORIFIC_LEAD_RE = re.compile(r"^(?:Pak|Bu|Ibu|Bapak|Sang)\s+")
 
 
-def _match_role(mention: str, ents: list[Entity], before: int) -> Entity | None:
+def _match_role(mention: str, ents: list[Entity], before: int, places: frozenset[str] = frozenset()) -> Entity | None:
     """A title-only mention ("Kapolres", "Kapolresta Kendari") → the entity holding that role."""
     mention = _tidy(_HONORIFIC_LEAD_RE.sub("", mention))
     if not mention:
         return None
-    cands = [e for e in ents if e.role and (e.role == mention or e.role.startswith(mention + " ") or mention.startswith(e.role + " "))]
+    rest = mention.split()[1:]
+    named = [e for e in ents if rest and all(w in e.tokens and w not in places and _namelike(w) for w in rest)]
+    if named:  # "Kapolda Erizman": the title with the holder's name
+        return named[0]
+    mention = _role_key(mention)
+    roles = {id(e): _role_key(e.role) for e in ents}
+    cands = [e for e in ents if e.role and (roles[id(e)] == mention or roles[id(e)].startswith(mention + " ") or mention.startswith(roles[id(e)] + " "))]
     if not cands:
         head = mention.split()
         head_word = next((w for w in head if w not in {"Pj", "Plt"}), "")
-        cands = [e for e in ents if head_word and head_word in e.role.split()[:3] and (head[0] in {"Pj", "Plt"}) == (e.role.split()[:1] in (["Pj"], ["Plt"]))]
+        cands = [e for e in ents if head_word and head_word in roles[id(e)].split()[:3] and (head[0] in {"Pj", "Plt"}) == (roles[id(e)].split()[:1] in (["Pj"], ["Plt"]))]
         if not cands:
-            cands = [e for e in ents if head_word and head_word in e.role.split()[:3]]
+            cands = [e for e in ents if head_word and head_word in roles[id(e)].split()[:3]]
     if not cands:
         return None
     prior = [e for e in cands if e.first_pos < before]
     return prior[-1] if prior else cands[0]
+
+
+def _namelike(w: str) -> bool:
+    """A capitalised word that is no place, institution or title word (a name token of a person)."""
+    return not (w in _PROVINCES or w in _ORG_WORDS or w in _NON_PERSON or w in _DIRECTIONS or w in _ROLE_HEAD_SET or w.isupper())
+
+
+def _role_key(role: str) -> str:
+    """A title in its short form for comparing: "Kepala Kepolisian Daerah (Kapolda) NTT" → "Kapolda NTT"."""
+    for pat, short in _ROLE_ALIASES:
+        role = pat.sub(short, role)
+    return " ".join(w for w in role.replace(",", " ").split() if not (w.startswith("(") and w.endswith(")")))
 
 
 def _role_runs(text: str) -> list[tuple[int, int, str]]:
@@ -273,13 +314,14 @@ def people_table(text: str) -> list[Person]:
     Pronouns and -nya are not in the table: they are what the linker resolves.
     """
     ents = _entities(text)
+    places = _place_words(text)
     people = {id(e): Person(e.full, e.role, True, []) for e in ents}
     described: dict[str, Person] = {}
     for pos, ent, phrase in _occurrences(text, 0, len(text), ents):
         if ent is not None:
             people[id(ent)].mentions.append(Mention(pos, _name_end(text, pos, ent), "name"))
             continue
-        holder = _match_role(phrase, ents, pos)
+        holder = _match_role(phrase, ents, pos, places)
         if holder is not None:
             people[id(holder)].mentions.append(Mention(pos, pos + len(phrase), "title"))
             continue

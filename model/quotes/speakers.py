@@ -47,7 +47,7 @@ def _resolve_mention(text: str, mention: dict, ents: list[Entity]) -> tuple[str,
     role_w, person_w, _ = _split_run(words, _place_words(text), _short_names(text))
     role_part = " ".join(role_w)
     if ent is None and not person_w:
-        ent = _match_role(mtxt, ents, mention["start"])
+        ent = _match_role(mtxt, ents, mention["start"], _place_words(text))
     if ent is not None:
         return ent.full, ent.role or role_part
     if not person_w and role_w:
@@ -83,7 +83,7 @@ def _resolve_context(text: str, q: dict, ents: list[Entity], prev: tuple[str, st
             ent = in_para[1][1]  # "Ketua KPU X, Hj. Y": the title and the name are one mention
         if ent is not None:
             return ent.full, ent.role
-        e2 = _match_role(phrase, ents, q["start"])
+        e2 = _match_role(phrase, ents, q["start"], _place_words(text))
         if e2 is not None:
             return e2.full, e2.role
         desc = _fullest_description(phrase, text)

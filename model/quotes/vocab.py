@@ -37,11 +37,12 @@ def _rank_pattern(r: dict) -> str:
     """Ranks as one regex alternation, longest forms first so an unanchored search takes the whole rank:
     'Inspektur Jenderal Polisi', 'Kombes Pol.', 'Kombes.Pol.', 'Brigjen TNI', 'AKBP.', 'Letkol Inf' …"""
     spelled = [r"\s+".join(p.split()) for p in sorted(r["spelled"], key=len, reverse=True)]
-    return (
+    # a retired officer's rank keeps its "(Purn.)": "Jenderal Polisi (Purn.) Prof. Drs. X"
+    return "(?:" + (
         "|".join(spelled) + "|"
         + "|".join(rf"{w}(?:\.\s*|\s+)Pol\.?" for w in r["with_pol"]) + "|" + "|".join(rf"{w}\s+TNI" for w in r["with_tni"]) + "|"
         + "(?:" + "|".join(r["plain"]) + r")\.?|(?:" + "|".join(r["army"]) + r")(?:\s+(?:" + "|".join(r["army_corps"]) + "))?"
-    )
+    ) + r")(?:\s+\(Purn\.?\))?"
 
 
 RANK_PATTERN = _rank_pattern(_PEOPLE["ranks"])
@@ -72,3 +73,8 @@ _DIRECTIONS = set(_PEOPLE["directions"])
 _PROVINCES = frozenset(_PEOPLE["provinces"])
 _ROLE_QUALIFIERS = set(_PEOPLE["role_qualifiers"])
 _HONORIFIC_LEADS = set(_PEOPLE["honorific_leads"])
+# Spelled-out titles → the short title used alone later ("Kepala Kepolisian Daerah" → "Kapolda"), longest first.
+_ROLE_ALIASES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, k.split())) + r"(?!\w)"), v)
+    for k, v in sorted(((k, v) for k, v in _PEOPLE["role_aliases"].items() if not k.startswith("_")), key=lambda kv: -len(kv[0]))
+]
