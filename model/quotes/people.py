@@ -161,11 +161,16 @@ def _trailing_role(person_w: list[str]) -> int | None:
     return next((i for i in range(k + 1, len(person_w)) if person_w[i] in _ROLE_HEAD_SET), None) if k else None
 
 
-def _match_entity(text: str, mention: str, ents: list[Entity]) -> Entity | None:
+def _mention_name_tokens(text: str, mention: str) -> frozenset[str]:
+    """The name tokens of a mention: its person words without rank, role or a trailing title."""
     words = [w for w in _SPLIT_WORDS_RE.split(mention) if w]
-    role_w, person_w, _ = _split_run(words, _place_words(text), _short_names(text))
+    _, person_w, _ = _split_run(words, _place_words(text), _short_names(text))
     person_w = person_w[: _trailing_role(person_w)]
-    toks = _name_tokens(person_w) - _ROLE_HEAD_SET
+    return frozenset(_name_tokens(person_w) - _ROLE_HEAD_SET)
+
+
+def _match_entity(text: str, mention: str, ents: list[Entity]) -> Entity | None:
+    toks = _mention_name_tokens(text, mention)
     if not toks:
         return None
     cands = [e for e in ents if toks <= e.tokens]
@@ -180,10 +185,7 @@ def _match_entity(text: str, mention: str, ents: list[Entity]) -> Entity | None:
 
 def _expand_from_runs(text: str, mention: str) -> tuple[str, str] | None:
     """A short name nobody introduced formally ("kata Marthen") → the longest run holding it."""
-    words = [w for w in _SPLIT_WORDS_RE.split(mention) if w]
-    role_w, person_w, _ = _split_run(words, _place_words(text), _short_names(text))
-    person_w = person_w[: _trailing_role(person_w)]
-    toks = _name_tokens(person_w) - _ROLE_HEAD_SET
+    toks = _mention_name_tokens(text, mention)
     if not toks:
         return None
     places = _place_words(text)
