@@ -191,3 +191,14 @@ def test_predictor_uses_the_checkpoints_linker_and_refuses_a_broken_one(tiny_mod
     (folder / LINKER_FILE).write_text("{not json", encoding="utf-8")
     with pytest.raises(ModelLoadError, match="speaker linker"):
         Predictor.load(folder)
+
+
+def test_training_without_real_quotes_says_the_rules_decide(tiny_model, tiny_data, tmp_path, capsys):
+    from warta_training.speaker_linker import has_real_quotes
+    from warta_training.train import TrainArgs, fit_speaker_linker
+
+    assert not has_real_quotes(tiny_data, tmp_path / "no-pool")
+    args = TrainArgs(data=str(tiny_data), out=str(tiny_model), real_dir=str(tmp_path / "no-pool"))
+    fit_speaker_linker(args)
+    assert "quote rules choose speakers" in capsys.readouterr().err
+    assert not (tiny_model / LINKER_FILE).exists()

@@ -45,12 +45,18 @@ class Item:
     article: int
 
 
-def real_records(data: Path, split: str) -> list[dict]:
+def real_records(data: Path, split: str, real_dir: Path | None = None) -> list[dict]:
     """Real records of a split whose quotes were annotated."""
-    recs, note = real_split(data, split)
+    recs, note = real_split(data, split, real_dir)
     if note:
         raise SystemExit(f"speaker_linker: {note}")
     return [r for r in recs if has_quotes(r)]
+
+
+def has_real_quotes(data: Path, real_dir: Path | None = None) -> bool:
+    """Whether real train pages with quote annotations can be read (the linker learns from them)."""
+    recs, note = real_split(data, "train", real_dir)
+    return not note and any(has_quotes(r) for r in recs)
 
 
 def items(records: list[dict]) -> list[Item]:
@@ -116,10 +122,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", type=Path, required=True, help="checkpoint folder to write speaker_linker.json into")
     ap.add_argument("--data", type=Path, default=REPO / "data")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--real-dir", type=Path, default=None, help="the real page pool (default: $WARTA_REAL_DIR or ../shared/real)")
     args = ap.parse_args(argv)
     if not args.model.is_dir():
         raise SystemExit(f"speaker_linker: {args.model} is not a folder")
-    real_train = items(real_records(args.data, "train"))
+    real_train = items(real_records(args.data, "train", args.real_dir))
     authored = items(read_jsonl(args.data / "train.jsonl")) if (args.data / "train.jsonl").is_file() else []
     authored_dev = items(read_jsonl(args.data / "dev.jsonl")) if (args.data / "dev.jsonl").is_file() else []
     cv = cross_validate(real_train, authored, args.folds)
@@ -133,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     keep = {key: acc for key, acc in cv.items() if auth_acc[key] >= rules_auth} or cv
     (use_auth, w, c), acc = max(keep.items(), key=lambda kv: kv[1])
     linker = fitted[(use_auth, w, c)]
-    dev = real_records(args.data, "dev")
+    dev = real_records(args.data, "dev", args.real_dir)
     rules = quote_metrics(dev, [extract_quotes(r["text"]) for r in dev])
     mine = quote_metrics(dev, [extract_quotes(r["text"], linker=linker) for r in dev])
     print(f"chosen: authored={use_auth} real weight {w} C={c} (cv real train speaker acc {acc:.4f}, rules {rules_cv:.4f})")

@@ -425,7 +425,21 @@ def train(args: TrainArgs, progress: bool = True) -> dict:
         model.save(tmp, tok, config)
         if lexical is not None:
             lexical.save(tmp)
+    fit_speaker_linker(args)
     return result
+
+
+def fit_speaker_linker(args: TrainArgs) -> None:
+    """The speaker linker of the new checkpoint (rule features, learned from real train quotes), so a
+    retrained model resolves speakers as the shipped one does; without real quote annotations the
+    rules decide alone, and that is said."""
+    from . import speaker_linker
+
+    real_dir = Path(args.real_dir) if args.real_dir else None
+    if not speaker_linker.has_real_quotes(Path(args.data), real_dir):
+        print("note: no real train pages with quote annotations: no speaker linker, the quote rules choose speakers", file=sys.stderr)
+        return
+    speaker_linker.main(["--model", args.out, "--data", args.data] + (["--real-dir", args.real_dir] if args.real_dir else []))
 
 
 def main(argv: list[str]) -> int:
