@@ -24,7 +24,7 @@ class Encoded:
     offsets: list[tuple[int, int]]
     sentences: list[tuple[int, int]]  # character spans of the sentences the summarizer scores
     token_sent: list[int]  # sentence index of each token, -1 outside every sentence
-    sent_feats: list[list[float]] | None = None  # sentence_features(); None: computed without the text
+    sent_feats: list[list[float]]  # sentence_features() of each sentence
 
 
 def encode(tok, text: str, sentences: list[tuple[int, int]]) -> Encoded:
@@ -118,8 +118,7 @@ def make_batch(docs: list[Encoded], cls_id: int, sep_id: int, pad_id: int, max_l
         token_doc += [d] * n
         token_sent += [k + sent_base if k >= 0 else -1 for k in doc.token_sent]
         sent_doc += [d] * len(doc.sentences)
-        feats = doc.sent_feats or [position_features(k, len(doc.sentences)) + [0.0] * (N_POS - N_POS_V1) for k in range(len(doc.sentences))]
-        sent_pos += feats
+        sent_pos += doc.sent_feats
         tok_base += n
         sent_base += len(doc.sentences)
     width = max(len(r) for r in rows)

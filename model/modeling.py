@@ -140,11 +140,21 @@ class WartaModel(PreTrainedModel):
         keep = index >= 0
         return _scatter_mean(flat[keep], index[keep], batch.n_tokens)
 
-    def forward(self, batch) -> dict[str, torch.Tensor]:
-        """Logits for one `batching.Batch` (windows of whole articles, see `batching.make_batch`)."""
+    def pooled(self, batch) -> tuple[torch.Tensor, torch.Tensor | None]:
+        """Mean+max of each article's and each sentence's token states (None without sentences)."""
         states = self.token_states(batch)
         doc_vec = mean_max(states, batch.token_doc, batch.n_docs)
-        sent_vec = mean_max(states, batch.token_sent, batch.n_sents) if batch.n_sents else None
+        return doc_vec, mean_max(states, batch.token_sent, batch.n_sents) if batch.n_sents else None
+
+    @staticmethod
+    def sentence_rows(doc_vec: torch.Tensor, sent_vec: torch.Tensor, sent_pos: torch.Tensor, sent_doc: torch.Tensor) -> torch.Tensor:
+        """The sentence head's input: a sentence is scored against its article (the same words weigh
+        differently in other stories) and by where it sits (`sent_pos`)."""
+        return torch.cat([sent_vec, doc_vec[sent_doc], sent_pos], dim=-1)
+
+    def forward(self, batch) -> dict[str, torch.Tensor]:
+        """Logits for one `batching.Batch` (windows of whole articles, see `batching.make_batch`)."""
+        doc_vec, sent_vec = self.pooled(batch)
         sent_pos = batch.sent_pos[:, : self.n_pos]
         out: dict[str, torch.Tensor] = {}
         if self.event_pooling == "sentences":
@@ -153,9 +163,7 @@ class WartaModel(PreTrainedModel):
         else:
             out["event_logits"] = self.event_head(doc_vec)
         if batch.n_sents:
-            # a sentence is scored against its article: the same words weigh differently in other stories
-            feats = torch.cat([sent_vec, doc_vec[batch.sent_doc], sent_pos], dim=-1)
-            out["sentence_logits"] = self.sentence_head(feats).squeeze(-1)
+            out["sentence_logits"] = self.sentence_head(self.sentence_rows(doc_vec, sent_vec, sent_pos, batch.sent_doc)).squeeze(-1)
         else:
             out["sentence_logits"] = torch.zeros(0)
         return out

@@ -19,33 +19,25 @@ import sys
 from pathlib import Path
 
 import numpy as np
-import torch
 from sklearn.linear_model import LogisticRegression
 from tqdm.auto import tqdm
 
 from warta.atomic import write_text_atomic
-from warta.batching import encode, make_batch
 from warta.labels import EVENT_LABELS
-from warta.modeling import WartaModel, load_encoder, mean_max
+from warta.modeling import WartaModel, load_encoder
 from warta.sentences import split_sentences
 from warta_training.indosum import indosum_split
 from warta_training.metrics import event_metrics
 from warta_training.real import has_summary, real_split
 from warta_training.rouge import scorer
-from warta_training.targets import oracle_from_spans, oracle_sentences
+from warta_training.refit_sentences import frozen_inputs
+from warta_training.targets import oracle_indices
 
 
-@torch.no_grad()
 def features(model: WartaModel, tok, text: str) -> tuple[np.ndarray, np.ndarray]:
     """(article vector, one row per sentence) from the frozen encoder."""
-    sents = split_sentences(text)
-    doc = encode(tok, text, [(s.start, s.end) for s in sents])
-    batch = make_batch([doc], tok.cls_token_id, tok.sep_token_id, tok.pad_token_id, 128, 96)
-    states = model.token_states(batch)
-    doc_vec = mean_max(states, batch.token_doc, 1)
-    sent_vec = mean_max(states, batch.token_sent, batch.n_sents) if batch.n_sents else torch.zeros(0, doc_vec.shape[1])
-    rows = torch.cat([sent_vec, doc_vec.expand(len(sent_vec), -1), batch.sent_pos], dim=-1)
-    return doc_vec[0].numpy(), rows.numpy()
+    doc_vec, rows = frozen_inputs(model, tok, text, 128, 96)
+    return doc_vec.numpy(), rows.numpy()
 
 
 def probe(encoder: str, data: Path, n_summary_train: int, seed: int) -> dict:
@@ -63,15 +55,11 @@ def probe(encoder: str, data: Path, n_summary_train: int, seed: int) -> dict:
                      for j in range(len(EVENT_LABELS))], axis=1)
     events = event_metrics(y(pages_dev), pred)["macro_f1"]
 
-    def oracle(r: dict) -> list[int]:
-        sents = split_sentences(r["text"])
-        return oracle_from_spans(sents, r["oracle_spans"]) if "oracle_spans" in r else oracle_sentences(sents, r["summary"])
-
     rows, labels = [], []
     for r in ind_train:
         m = feats[r["id"]][1]
         t = np.zeros(len(m))
-        t[oracle(r)] = 1
+        t[oracle_indices(split_sentences(r["text"]), r)] = 1
         rows.append(m)
         labels.append(t)
     clf = LogisticRegression(max_iter=3000, C=1.0).fit(np.concatenate(rows), np.concatenate(labels))

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from warta.atomic import write_text_atomic
+from warta.furniture import mask_furniture
 
 from .markup import parse_file
 
@@ -112,3 +113,9 @@ def record_from_row(row: dict) -> dict:
     if rec.get("quotes") is None:
         rec["quotes"] = []
     return rec
+
+
+def without_furniture(records: list[dict]) -> list[dict]:
+    """Records as the predictor reads them: page furniture blanked, so the model never learns from
+    related-headline lists (the blanking keeps lengths, so quote spans stay valid)."""
+    return [{**r, "text": mask_furniture(r["text"])} for r in records]

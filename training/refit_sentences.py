@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -26,15 +27,13 @@ from tqdm.auto import tqdm
 
 from warta.atomic import atomic_dir
 from warta.batching import N_POS, encode, make_batch
-from warta.furniture import mask_furniture
-from warta.modeling import load_checkpoint, mean_max
+from warta.modeling import load_checkpoint
+from warta.quotes.linker import LINKER_FILE
 from warta.sentences import split_sentences
 
-from .corpus import load_split
-from .indosum import indosum_split
-from .real import has_summary, real_split
-from .targets import oracle_from_spans, oracle_sentences
-from .tuning import SUMMARY_DEFAULTS, summary_grid, tune_summary
+from .corpus import load_split, without_furniture
+from .targets import oracle_indices
+from .tuning import SUMMARY_DEFAULTS, real_summary_records, summary_grid, tune_summary
 
 # Epochs are compared on the length grid without score cut-offs (a fifth of the full grid, so an
 # epoch's check takes seconds, not minutes); the chosen head's length is then tuned on the full grid.
@@ -42,17 +41,21 @@ EPOCH_GRID = summary_grid(min_scores=(0.0,))
 
 
 @torch.no_grad()
-def sentence_inputs(model, tok, text: str, max_len: int, stride: int) -> torch.Tensor:
-    """The sentence head's input rows for one article, exactly as WartaModel.forward builds them."""
+def frozen_inputs(model, tok, text: str, max_len: int, stride: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """One article's vector and its sentence head input rows, laid out as WartaModel.forward lays
+    them, with every sentence feature this version computes (N_POS), whatever the model reads."""
     sents = split_sentences(text)
     doc = encode(tok, text, [(s.start, s.end) for s in sents])
     batch = make_batch([doc], tok.cls_token_id, tok.sep_token_id, tok.pad_token_id, max_len, stride)
-    states = model.token_states(batch)
-    doc_vec = mean_max(states, batch.token_doc, 1)
-    if not batch.n_sents:
-        return torch.zeros(0, doc_vec.shape[1] * 2 + N_POS)
-    sent_vec = mean_max(states, batch.token_sent, batch.n_sents)
-    return torch.cat([sent_vec, doc_vec[batch.sent_doc], batch.sent_pos], dim=-1)
+    doc_vec, sent_vec = model.pooled(batch)
+    if sent_vec is None:
+        return doc_vec[0], torch.zeros(0, doc_vec.shape[1] * 2 + N_POS)
+    return doc_vec[0], model.sentence_rows(doc_vec, sent_vec, batch.sent_pos, batch.sent_doc)
+
+
+def sentence_inputs(model, tok, text: str, max_len: int, stride: int) -> torch.Tensor:
+    """The sentence head's input rows for one article (see frozen_inputs)."""
+    return frozen_inputs(model, tok, text, max_len, stride)[1]
 
 
 def widen_head(model) -> None:
@@ -88,25 +91,24 @@ def cached_inputs(model, tok, recs: list[dict], max_len: int, stride: int, cache
 def targets(record: dict) -> np.ndarray:
     sents = split_sentences(record["text"])
     y = np.zeros(len(sents), dtype=np.float32)
-    y[oracle_from_spans(sents, record["oracle_spans"]) if "oracle_spans" in record else oracle_sentences(sents, record["summary"])] = 1.0
+    y[oracle_indices(sents, record)] = 1.0
     return y
 
 
 def records(data: Path, real_dir: Path | None, split: str, authored: bool) -> list[dict]:
-    out = [r for r in real_split(data, split, real_dir)[0] if has_summary(r)] + indosum_split(split, real_dir)[0]
-    if authored:
-        out += load_split(data, split)
-    return [{**r, "text": mask_furniture(r["text"])} for r in out]
+    """Real news with reference summaries of the split, and the authored split when asked."""
+    return real_summary_records(data, split, real_dir) + (without_furniture(load_split(data, split)) if authored else [])
 
 
 def fit_head(model, train: list[tuple[torch.Tensor, torch.Tensor]], dev: list[dict], dev_x: list[torch.Tensor],
-             epochs: int, lr: float, seed: int) -> tuple[dict, dict, list[dict]]:
-    """Train the sentence head from its current weights; keep the epoch with the best dev ROUGE-L."""
+             epochs: int, lr: float, seed: int) -> list[dict]:
+    """Train the sentence head from its current weights; keep the epoch with the best dev ROUGE-L.
+    Returns the per-epoch dev history."""
     torch.manual_seed(seed)
     head = model.sentence_head
     opt = torch.optim.AdamW(head.parameters(), lr=lr, weight_decay=0.01)
     rng = np.random.default_rng(seed)
-    best, best_state, history = (-1.0, None), None, []
+    best, best_state, history = -1.0, None, []
     for epoch in range(1, epochs + 1):
         head.train()
         for i in rng.permutation(len(train)):
@@ -121,10 +123,10 @@ def fit_head(model, train: list[tuple[torch.Tensor, torch.Tensor]], dev: list[di
         cfg = tune_summary(dev, scores, EPOCH_GRID)
         history.append({"epoch": epoch, "dev_rougeL": cfg["dev_rougeL"], "by_source": cfg["dev_rougeL_by_source"]})
         print(f"epoch {epoch}: dev ROUGE-L {cfg['dev_rougeL']} {cfg['dev_rougeL_by_source']}", file=sys.stderr)
-        if cfg["dev_rougeL"] > best[0]:
-            best, best_state = (cfg["dev_rougeL"], cfg), copy.deepcopy(head.state_dict())
+        if cfg["dev_rougeL"] > best:
+            best, best_state = cfg["dev_rougeL"], copy.deepcopy(head.state_dict())
     head.load_state_dict(best_state)
-    return best[1], best_state, history
+    return history
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -149,19 +151,16 @@ def main(argv: list[str] | None = None) -> int:
     train_x = cached_inputs(model, tok, train_recs, max_len, stride, args.cache, "train states")
     train = [(x, torch.tensor(targets(r))) for x, r in zip(train_x, train_recs) if len(x)]
     dev_x = cached_inputs(model, tok, dev, max_len, stride, args.cache, "dev states")
-    _, _, history = fit_head(model, train, dev, dev_x, args.epochs, args.lr, args.seed)
+    history = fit_head(model, train, dev, dev_x, args.epochs, args.lr, args.seed)
     with torch.no_grad():
         summary = tune_summary(dev, np.concatenate([torch.sigmoid(model.sentence_head(x).squeeze(-1)).numpy() for x in dev_x]))
     config["summary"] = {k: v for k, v in summary.items() if k in SUMMARY_DEFAULTS}
     config["sentence_refit"] = {"train_articles": len(train), "dev_articles": len(dev), "history": history, "chosen": summary,
                                 "authored": not args.no_authored, "lr": args.lr}
     with atomic_dir(args.out) as tmp:
-        model.save(tmp, tok, config)
-        if model.lexical is not None:
-            model.lexical.save(tmp)
-        for extra in ("speaker_linker.json",):
-            if (args.model / extra).is_file():
-                (tmp / extra).write_bytes((args.model / extra).read_bytes())
+        model.save(tmp, tok, config)  # save_pretrained writes the lexical half too (model.lexical)
+        if (args.model / LINKER_FILE).is_file():
+            shutil.copy2(args.model / LINKER_FILE, tmp / LINKER_FILE)
     print(json.dumps(summary))
     return 0
 

@@ -19,6 +19,14 @@ def oracle_from_spans(sentences: list[Sentence], gold: list[tuple[int, int]]) ->
     return out
 
 
+def oracle_indices(sentences: list[Sentence], record: dict) -> list[int]:
+    """The record's summary sentences among `sentences`: IndoSum's gold spans where given, else the
+    ROUGE oracle against the reference summary."""
+    if "oracle_spans" in record:
+        return oracle_from_spans(sentences, record["oracle_spans"])
+    return oracle_sentences(sentences, record["summary"])
+
+
 def oracle_sentences(sentences: list[Sentence], summary: str, max_k: int = 3) -> list[int]:
     """Greedy oracle: add the sentence that most raises ROUGE-1+2 F against the reference, until none does."""
     sc = scorer(("rouge1", "rouge2"))

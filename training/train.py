@@ -27,7 +27,6 @@ from tqdm.auto import tqdm
 
 from warta.atomic import atomic_dir
 from warta.batching import Encoded, encode, make_batch
-from warta.furniture import mask_furniture
 from warta.labels import EVENT_LABELS
 from warta.lexical import ANALYZERS, LexicalScorer, fuse
 from warta.modeling import EVENT_POOLINGS, WartaModel, load_encoder
@@ -35,11 +34,11 @@ from warta.sentences import split_sentences
 
 from .augment import augment
 from .baselines import TfidfBaseline
-from .corpus import load_split
+from .corpus import load_split, without_furniture
 from .indosum import indosum_split
 from .real import has_summary, real_split
 from .metrics import event_metrics, tune_thresholds
-from .targets import oracle_from_spans, oracle_sentences
+from .targets import oracle_indices
 from .tuning import SUMMARY_DEFAULTS, tune_summary
 
 DEFAULT_BASE = str(Path(__file__).resolve().parent.parent / "model" / "encoder")
@@ -139,7 +138,7 @@ def make_examples(tok, records: list[dict], progress: bool) -> list[Example]:
         doc = encode(tok, r["text"], [(x.start, x.end) for x in sents])
         oracle = np.zeros(len(sents), dtype=np.float32)
         if has_summary(r):
-            oracle[oracle_from_spans(sents, r["oracle_spans"]) if "oracle_spans" in r else oracle_sentences(sents, r["summary"])] = 1.0
+            oracle[oracle_indices(sents, r)] = 1.0
         events = np.array([lab in r["labels"] for lab in EVENT_LABELS], dtype=np.float32)
         meta = r.get("meta", {})
         out.append(Example(doc, events, oracle, has_summary(r), meta.get("has_events", True), meta.get("source", "authored")))
@@ -207,12 +206,6 @@ def dev_scores(out: dict[str, np.ndarray], examples: list[Example], event_idx: n
 def augmented_copies(records: list[dict], rng: random.Random) -> list[dict]:
     """One event-name variant per article naming an event."""
     return [c for c in (augment(r, rng) for r in records) if c is not None]
-
-
-def without_furniture(records: list[dict]) -> list[dict]:
-    """Records as the predictor reads them: page furniture blanked, so the model never learns from
-    related-headline lists (the blanking keeps lengths, so quote spans stay valid)."""
-    return [{**r, "text": mask_furniture(r["text"])} for r in records]
 
 
 def load_corpus(args: TrainArgs, split: str) -> list[dict]:

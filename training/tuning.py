@@ -20,13 +20,12 @@ from pathlib import Path
 import numpy as np
 from tqdm.auto import tqdm
 
-from warta.furniture import mask_furniture
 from warta.modeling import update_settings
 from warta.predictor import Predictor
 from warta.sentences import split_sentences
 from warta.summarize import select_sentences, trim_dateline
 
-from .corpus import load_split
+from .corpus import load_split, without_furniture
 from .indosum import indosum_split
 from .real import has_summary, real_split
 from .rouge import scorer
@@ -71,12 +70,17 @@ def tune_summary(records: list[dict], sentence_scores: np.ndarray, grid: list[di
     return {**best[1], "dev_rougeL": round(100 * best[0], 2), "dev_rougeL_by_source": {k: round(100 * v, 2) for k, v in best[2].items()}}
 
 
+def real_summary_records(data: Path, split: str, real_dir: Path | None = None) -> list[dict]:
+    """Real news with reference summaries of one split: the real pages annotated with one and our
+    IndoSum part, as the predictor reads them (furniture blanked, so the sentences scored are the
+    sentences split here)."""
+    return without_furniture([r for r in real_split(data, split, real_dir)[0] if has_summary(r)] + indosum_split(split, real_dir)[0])
+
+
 def summary_dev(data: Path, real_dir: Path | None = None) -> list[dict]:
-    """The dev articles summary choices are made on: real pages with a reference summary and the
-    IndoSum dev part; authored dev when no real text is at hand."""
-    real = [r for r in real_split(data, "dev", real_dir)[0] if has_summary(r)] + indosum_split("dev", real_dir)[0]
-    # as the predictor reads them (furniture blanked), so the sentences scored are the sentences split here
-    return [{**r, "text": mask_furniture(r["text"])} for r in real or load_split(data, "dev")]
+    """The dev articles summary choices are made on: real news (real_summary_records); authored dev
+    when no real text is at hand."""
+    return real_summary_records(data, "dev", real_dir) or without_furniture(load_split(data, "dev"))
 
 
 def main(argv: list[str] | None = None) -> int:
