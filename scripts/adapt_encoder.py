@@ -12,17 +12,15 @@ perplexity on our IndoSum test part, which no step trains on. Dev and test pages
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
 from transformers import AutoTokenizer
 
-from warta.atomic import write_text_atomic
 from warta_training.corpus import load_split
 from warta_training.indosum import indosum_split
-from warta_training.pretrain import PretrainConfig, pretrain
+from warta_training.pretrain import PretrainConfig, finish_record, pretrain
 from warta_training.pretrain_corpus import article_paragraphs, nlp_id_sentences
 from warta_training.real import real_split
 from warta_training.tokenizer import fertility
@@ -55,9 +53,7 @@ def main() -> int:
     metrics["probe_fertility"] = round(fertility(tok, probe), 4)
     metrics["real_words"] = sum(len(x.split()) for x in real)
     metrics["words"] = metrics["real_words"] + sum(len(x.split()) for x in old)
-    metrics["minutes"] = round((time.time() - t0) / 60, 1)
-    write_text_atomic(args.out / "pretrain_metrics.json", json.dumps(metrics, indent=2) + "\n")
-    print(json.dumps({k: v for k, v in metrics.items() if k != "config"}), file=sys.stderr)
+    finish_record(args.out, metrics, t0)
     return 0
 
 

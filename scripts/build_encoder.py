@@ -9,16 +9,14 @@ Text: nlp-id's news sentences (read from the installed package, `train` extra) +
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
 import torch
 
-from warta.atomic import write_text_atomic
 from warta_training.corpus import load_split
-from warta_training.pretrain import PretrainConfig, pretrain
+from warta_training.pretrain import PretrainConfig, finish_record, pretrain
 from warta_training.pretrain_corpus import article_paragraphs, nlp_id_sentences
 from warta_training.tokenizer import build_tokenizer, fertility
 
@@ -51,9 +49,7 @@ def main() -> int:
     metrics = pretrain(tok, lines, args.out, cfg)
     metrics["dev_fertility"] = round(fertility(tok, dev_text), 4)
     metrics["words"] = sum(len(x.split()) for x in lines)
-    metrics["minutes"] = round((time.time() - t0) / 60, 1)
-    write_text_atomic(args.out / "pretrain_metrics.json", json.dumps(metrics, indent=2) + "\n")
-    print(json.dumps({k: v for k, v in metrics.items() if k != "config"}), file=sys.stderr)
+    finish_record(args.out, metrics, t0)
     return 0
 
 

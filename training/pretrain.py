@@ -9,13 +9,15 @@ from __future__ import annotations
 import json
 import math
 import random
+import sys
+import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import torch
 from tqdm.auto import tqdm
 
-from warta.atomic import atomic_dir
+from warta.atomic import atomic_dir, write_text_atomic
 
 
 @dataclass
@@ -173,3 +175,12 @@ def save_encoder(model, tok, out_dir: Path, metrics: dict) -> None:
         model.save_pretrained(str(tmp), safe_serialization=True)
         tok.save_pretrained(str(tmp))
         (tmp / "pretrain_metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
+
+
+def finish_record(out_dir: Path, metrics: dict, started: float) -> None:
+    """Complete an encoder build's record: the minutes since `started` (the whole build, corpus and
+    tokenizer included), rewritten atomically over the pretrain_metrics.json that save_encoder
+    wrote, and printed on stderr without the config."""
+    metrics["minutes"] = round((time.time() - started) / 60, 1)
+    write_text_atomic(Path(out_dir) / "pretrain_metrics.json", json.dumps(metrics, indent=2) + "\n")
+    print(json.dumps({k: v for k, v in metrics.items() if k != "config"}), file=sys.stderr)
