@@ -11,7 +11,6 @@ import json
 from pathlib import Path
 
 from warta.atomic import write_text_atomic
-from warta.labels import EVENT_LABELS
 
 
 def _load(path: Path | None) -> dict | None:
@@ -69,7 +68,7 @@ def _calibration_section(dev: dict | None) -> list[str]:
     c = r["calibration"]
     return [f"Calibration on real dev ({r['n']} pages): expected calibration error {c['ece_all']:.3f} over all (page, label) scores ("
             + ", ".join(f"{lab} {v:.3f}" for lab, v in c["ece_per_label"].items())
-            + f"); reliability diagram `reports/dev/real_reliability.png` (`warta evaluate --split dev`).", ""]
+            + "); reliability diagram `reports/dev/real_reliability.png` (`warta evaluate --split dev`).", ""]
 
 
 def _ablation_section(abl: dict | None) -> list[str]:
