@@ -19,12 +19,13 @@ tests/test_lexical.py checks the two agree.
 from __future__ import annotations
 
 import json
-import math
 import re
-from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+
+from .lexical_views import WHOLE, check_view, view_text
 
 LEXICAL_WEIGHTS = "lexical.safetensors"
 LEXICAL_VOCAB = "lexical_vocab.json"
@@ -43,46 +44,83 @@ def ngrams(text: str) -> list[str]:
 def char_wb_ngrams(text: str, ngram_range: tuple[int, int] = ANALYZERS["char_wb"]) -> list[str]:
     """Lower-cased character n-grams within space-padded words, as scikit-learn's `char_wb` analyzer."""
     out: list[str] = []
-    lo, hi = ngram_range
     for w in WHITE_SPACES.sub(" ", text.lower()).split():
-        w = f" {w} "
-        for n in range(lo, hi + 1):
-            offset = 0
-            out.append(w[:n])
-            while offset + n < len(w):
-                offset += 1
-                out.append(w[offset : offset + n])
-            if offset == 0:  # a word shorter than n counts once
-                break
+        out += _word_char_ngrams(w, ngram_range)
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_char_ngrams(word: str, ngram_range: tuple[int, int]) -> tuple[str, ...]:
+    """One word's n-grams, cached: the lexical views read the same words again (lead, focus
+    sentences), and news reuses its vocabulary from article to article."""
+    out: list[str] = []
+    lo, hi = ngram_range
+    w = f" {word} "
+    for n in range(lo, hi + 1):
+        offset = 0
+        out.append(w[:n])
+        while offset + n < len(w):
+            offset += 1
+            out.append(w[offset : offset + n])
+        if offset == 0:  # a word shorter than n counts once
+            break
+    return tuple(out)
 
 
 class LexicalScorer:
     """Per-label logits of a linear model over sublinear, L2-normalised TF-IDF n-gram features."""
 
     def __init__(self, vocab: list[str], idf: np.ndarray, coef: np.ndarray, intercept: np.ndarray, analyzer: str = "word",
-                 window_words: int = 0):
+                 window_words: int = 0, views: list[dict] | None = None, view_sizes: list[int] | None = None):
+        """`vocab`/`idf` are the views' vocabularies one after the other (`view_sizes` long each);
+        one view, the whole text, when `views` is None (checkpoints before lexical_views.py)."""
         if coef.shape != (len(intercept), len(vocab)) or idf.shape != (len(vocab),):
             raise ValueError(f"lexical scorer shapes disagree: vocab {len(vocab)}, idf {idf.shape}, coef {coef.shape}, intercept {intercept.shape}")
         if analyzer not in ANALYZERS:
             raise ValueError(f"lexical analyzer must be one of {list(ANALYZERS)}, not {analyzer!r}")
+        self.views = [check_view(v) for v in views] if views is not None else [WHOLE]
+        self.view_sizes = list(view_sizes) if view_sizes is not None else [len(vocab)]
+        if len(self.view_sizes) != len(self.views) or sum(self.view_sizes) != len(vocab):
+            raise ValueError(f"lexical views disagree with the vocabulary: {len(self.views)} views, sizes {self.view_sizes}, vocab {len(vocab)}")
         self.analyzer = analyzer
         self.window_words = int(window_words)
         self.vocab = vocab
-        self.index = {term: i for i, term in enumerate(vocab)}
+        offsets = np.cumsum([0] + self.view_sizes)
+        self.index = [{vocab[i]: i for i in range(a, b)} for a, b in zip(offsets, offsets[1:])]
+        self._columns: list[dict[str, list[int]]] = [{} for _ in self.views]
         self.idf = idf.astype(np.float64)
         self.coef = coef.astype(np.float64)
         self.intercept = intercept.astype(np.float64)
 
-    def features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """Column indices and values of one text's sparse TF-IDF row."""
-        grams = ngrams(text) if self.analyzer == "word" else char_wb_ngrams(text)
-        counts = Counter(self.index[g] for g in grams if g in self.index)
-        if not counts:
+    def _view_features(self, text: str, view: int) -> tuple[np.ndarray, np.ndarray]:
+        index = self.index[view]
+        if self.analyzer == "word":
+            cols = np.array([index[g] for g in ngrams(text) if g in index], dtype=np.int64)
+        else:
+            cols = np.array([c for w in WHITE_SPACES.sub(" ", text.lower()).split() for c in self._word_columns(w, view)], dtype=np.int64)
+        if not len(cols):
             return np.zeros(0, dtype=np.int64), np.zeros(0)
-        cols = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-        vals = np.array([1.0 + math.log(c) for c in counts.values()]) * self.idf[cols]
+        cols, counts = np.unique(cols, return_counts=True)
+        vals = (1.0 + np.log(counts)) * self.idf[cols]
         return cols, vals / np.linalg.norm(vals)
+
+    def _word_columns(self, word: str, view: int) -> list[int]:
+        """The columns of one word's character n-grams in one view, cached per scorer: most of an
+        article's words were seen in earlier articles or in another view of the same one."""
+        cache = self._columns[view]
+        cols = cache.get(word)
+        if cols is None:
+            if len(cache) > 200_000:  # bound the memory of a long batch run
+                cache.clear()
+            index = self.index[view]
+            cols = cache[word] = [index[g] for g in _word_char_ngrams(word, ANALYZERS["char_wb"]) if g in index]
+        return cols
+
+    def features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """Column indices and values of one text's sparse TF-IDF row: each view's block normalised
+        on its own, as scikit-learn's vectorizers stacked side by side give it."""
+        parts = [self._view_features(view_text(text, spec), v) for v, spec in enumerate(self.views)]
+        return np.concatenate([c for c, _ in parts]), np.concatenate([v for _, v in parts])
 
     def _logit(self, text: str) -> np.ndarray:
         cols, vals = self.features(text)
@@ -117,8 +155,11 @@ class LexicalScorer:
 
         folder = Path(folder)
         save_file({"idf": self.idf, "coef": self.coef, "intercept": self.intercept}, str(folder / LEXICAL_WEIGHTS))
-        vocab = self.vocab if (self.analyzer, self.window_words) == ("word", 0) else \
-            {"analyzer": self.analyzer, "window_words": self.window_words, "vocab": self.vocab}
+        vocab = {"analyzer": self.analyzer, "window_words": self.window_words, "vocab": self.vocab}
+        if self.views != [WHOLE]:
+            vocab.update(views=self.views, view_sizes=self.view_sizes)
+        elif (self.analyzer, self.window_words) == ("word", 0):
+            vocab = self.vocab  # the oldest layout, still read by earlier warta versions
         (folder / LEXICAL_VOCAB).write_text(json.dumps(vocab, ensure_ascii=False) + "\n", encoding="utf-8")
 
     @classmethod
@@ -132,7 +173,8 @@ class LexicalScorer:
         arrays = load_file(str(folder / LEXICAL_WEIGHTS))
         vocab = json.loads((folder / LEXICAL_VOCAB).read_text(encoding="utf-8"))
         if isinstance(vocab, dict):  # {"analyzer", "vocab"}; a bare list is a word-n-gram scorer (older checkpoints)
-            return cls(vocab["vocab"], arrays["idf"], arrays["coef"], arrays["intercept"], vocab["analyzer"], vocab.get("window_words", 0))
+            return cls(vocab["vocab"], arrays["idf"], arrays["coef"], arrays["intercept"], vocab["analyzer"], vocab.get("window_words", 0),
+                       vocab.get("views"), vocab.get("view_sizes"))
         return cls(vocab, arrays["idf"], arrays["coef"], arrays["intercept"])
 
 

@@ -28,6 +28,7 @@ warta evaluate --model model/default --split dev --corpus authored --id-prefix w
 warta evaluate --model model/default --split test --corpus authored --id-prefix w --no-plots --out reports/test_web
 python scripts/corpus_ablation.py --model authored=runs/authored_only --model real=runs/real_only --model both=model/default \
     --out reports/corpus_ablation.json
+python scripts/event_views_cv.py --out reports/event_views_cv.json  # what the n-gram half reads, five grouped folds of real train+dev (~1 min)
 python scripts/check_stream.py --out reports/stream.json
 python scripts/bench_predict.py | tee reports/bench.json
 if [ -d ../shared/seeds ]; then python scripts/check_seeds.py --out reports/seeds.json; fi

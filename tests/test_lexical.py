@@ -117,3 +117,51 @@ def test_windowed_scores_keep_a_lead_from_being_diluted(tmp_path):
     assert (windowed[1] >= whole[1] - 1e-9).all()
     scorer.save(tmp_path)
     assert LexicalScorer.load(tmp_path).window_words == 320
+
+
+def fitted_views_baseline() -> tuple[TfidfBaseline, list[str]]:
+    from warta.lexical_views import default_views
+
+    train = synth_split(0, 30)
+    y = np.array([[lab in r["labels"] for lab in EVENT_LABELS] for r in train], dtype=int)
+    base = TfidfBaseline(analyzer="char_wb", views=default_views()).fit([r["text"] for r in train], y)
+    return base, [r["text"] for r in synth_split(300, 12)]
+
+
+def test_scorer_with_views_reproduces_scikit_learn_decision_values(tmp_path):
+    base, texts = fitted_views_baseline()
+    texts += ["", "Cuaca cerah di pasar desa.", "Polres menggelar rakor.\nApel gelar pasukan digelar. Simulasi sispamkota!"]
+    scorer = base.to_scorer()
+    assert len(scorer.views) == 5 and sum(scorer.view_sizes) == len(scorer.vocab)
+    assert np.allclose(scorer.logits(texts), base.decision_function(texts), atol=1e-9)
+    scorer.save(tmp_path)
+    loaded = LexicalScorer.load(tmp_path)
+    assert loaded.views == scorer.views and np.array_equal(loaded.logits(texts), scorer.logits(texts))
+
+
+def test_views_read_the_lead_and_each_events_sentences():
+    from warta.lexical_views import check_view, view_text
+
+    text = "Satu dua tiga empat.\nPolres menggelar rakor lintas sektoral. Cuaca cerah. Rapat koordinasi usai siang!"
+    assert view_text(text, {"kind": "whole"}) == text
+    assert view_text(text, {"kind": "lead", "words": 3}) == "Satu dua tiga"
+    focus = {"kind": "focus", "name": "rakor", "pattern": r"rakor|rapat\s+koordinasi"}
+    assert view_text(text, focus) == "Polres menggelar rakor lintas sektoral. Rapat koordinasi usai siang!"
+    assert view_text("Tidak ada acara.", focus) == ""
+    for bad in ({"kind": "title"}, {"kind": "lead", "words": 0}, {"kind": "focus"}):
+        with pytest.raises(ValueError, match="unknown lexical view"):
+            check_view(bad)
+
+
+def test_a_view_no_training_text_uses_is_left_out_not_fatal(capsys):
+    train = synth_split(0, 30)
+    y = np.array([[lab in r["labels"] for lab in EVENT_LABELS] for r in train], dtype=int)
+    views = [{"kind": "whole"}, {"kind": "focus", "name": "never", "pattern": "zzqxv"}]
+    scorer = TfidfBaseline(analyzer="char_wb", views=views).fit([r["text"] for r in train], y).to_scorer()
+    assert scorer.views == [{"kind": "whole"}] and "'never' left out" in capsys.readouterr().err
+
+
+def test_views_that_disagree_with_the_vocabulary_are_refused():
+    with pytest.raises(ValueError, match="views disagree"):
+        LexicalScorer(["ab", "bc"], np.ones(2), np.zeros((3, 2)), np.zeros(3), "char_wb",
+                      views=[{"kind": "whole"}, {"kind": "lead", "words": 5}], view_sizes=[1, 2])

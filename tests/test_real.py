@@ -184,10 +184,18 @@ def test_indosum_detokenizer():
 
 
 def test_refit_events_redoes_lexical_choices_without_retraining(tiny_model, tiny_data, tmp_path):
+    import shutil
+
     from warta import Predictor
+    from warta.quotes.linker import LINKER_FILE
     from warta_training.train import WEIGHT_GRID, refit_events
 
-    events = refit_events(tiny_model, tmp_path / "refit", data=str(tiny_data), lexical_analyzer="char_wb", lexical_weight=-1.0)
+    source = tmp_path / "source"
+    shutil.copytree(tiny_model, source)
+    (source / LINKER_FILE).write_text('{"marker": 1}', encoding="utf-8")
+    events = refit_events(source, tmp_path / "refit", data=str(tiny_data), lexical_analyzer="char_wb", lexical_weight=-1.0)
+    assert (tmp_path / "refit" / LINKER_FILE).read_text(encoding="utf-8") == '{"marker": 1}'  # carried over untouched
+    (tmp_path / "refit" / LINKER_FILE).unlink()
     assert events["lexical_weight"] in WEIGHT_GRID and set(events["dev_lexical_sweep"]) == {str(w) for w in WEIGHT_GRID}
     p = Predictor.load(tmp_path / "refit")
     assert p.lexical_weight == events["lexical_weight"]

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import numpy as np
 
@@ -15,6 +16,7 @@ from warta.labels import EVENT_LABELS
 from warta.quotes.text import paragraph_of, trim_span
 from warta.quotes.vocab import RANK_PATTERN
 from warta.lexical import ANALYZERS, LexicalScorer
+from warta.lexical_views import WHOLE, check_view, view_text
 
 KEYWORDS = {
     "rakor": re.compile(r"\b(rakor|rapat\s+koordinasi)\b", re.I),
@@ -28,34 +30,74 @@ def keyword_predict(texts: list[str]) -> np.ndarray:
 
 
 class TfidfBaseline:
-    """TF-IDF (word 1-2-grams by default, or `char_wb` 3-5-grams) with a balanced logistic regression per label."""
+    """TF-IDF (word 1-2-grams by default, or `char_wb` 3-5-grams) with a balanced logistic regression per label.
 
-    def __init__(self, seed: int = 13, analyzer: str = "word"):
-        from sklearn.feature_extraction.text import TfidfVectorizer
+    `views` (warta.lexical_views) gives one TF-IDF block per view of the text, side by side; the
+    default, the whole text alone, is the sceptic's baseline.
+    """
+
+    def __init__(self, seed: int = 13, analyzer: str = "word", views: list[dict] | None = None):
         from sklearn.linear_model import LogisticRegression
         from sklearn.multiclass import OneVsRestClassifier
 
         self.analyzer = analyzer
-        self.vec = TfidfVectorizer(analyzer=analyzer, ngram_range=ANALYZERS[analyzer], min_df=2, sublinear_tf=True, lowercase=True)
+        self.views = [check_view(v) for v in views] if views else [WHOLE]
+        self.vecs = [self._vectorizer() for _ in self.views]
         self.clf = OneVsRestClassifier(LogisticRegression(C=10.0, class_weight="balanced", max_iter=2000, random_state=seed))
 
+    def _vectorizer(self):
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        return TfidfVectorizer(analyzer=self.analyzer, ngram_range=ANALYZERS[self.analyzer], min_df=2, sublinear_tf=True, lowercase=True)
+
+    @property
+    def vec(self):
+        """The whole-text vectorizer (the only one unless views were given)."""
+        return self.vecs[0]
+
+    def _matrix(self, texts: list[str], fit: bool = False):
+        from scipy.sparse import hstack
+
+        blocks = [(vec.fit_transform if fit else vec.transform)([view_text(t, v) for t in texts]) for vec, v in zip(self.vecs, self.views)]
+        return hstack(blocks).tocsr()
+
     def fit(self, texts: list[str], y: np.ndarray) -> "TfidfBaseline":
-        self.clf.fit(self.vec.fit_transform(texts), y)
+        self._drop_empty_views(texts)
+        self.clf.fit(self._matrix(texts, fit=True), y)
         return self
 
+    def _drop_empty_views(self, texts: list[str]) -> None:
+        """Leave out a view no n-gram of which occurs in two training texts (a small corpus that never
+        names one event's vocabulary), rather than fail: the other views still score."""
+        keep = []
+        for vec, view in zip(self.vecs, self.views):
+            try:
+                vec.fit([view_text(t, view) for t in texts])
+                keep.append((vec, view))
+            except ValueError:  # scikit-learn's "empty vocabulary"
+                print(f"warning: lexical view {view.get('name', view['kind'])!r} left out: too few training texts use it", file=sys.stderr)
+        if not keep:
+            raise ValueError("no n-gram occurs in two training texts: too few or too short articles for the lexical scorer")
+        self.vecs, self.views = [v for v, _ in keep], [w for _, w in keep]
+
     def predict_proba(self, texts: list[str]) -> np.ndarray:
-        return self.clf.predict_proba(self.vec.transform(texts))
+        return self.clf.predict_proba(self._matrix(texts))
+
+    def decision_function(self, texts: list[str]) -> np.ndarray:
+        x = self._matrix(texts)
+        return np.column_stack([est.decision_function(x) for est in self.clf.estimators_])
 
     def to_scorer(self) -> LexicalScorer:
         """The fitted model as plain arrays, for the lexical half of a warta checkpoint (no pickle)."""
-        vocab = [""] * len(self.vec.vocabulary_)
-        for term, i in self.vec.vocabulary_.items():
-            vocab[i] = term
+        vocab: list[str] = []
+        for vec in self.vecs:
+            vocab += sorted(vec.vocabulary_, key=vec.vocabulary_.get)
         if not all(hasattr(est, "coef_") for est in self.clf.estimators_):
             raise ValueError("every event label needs positive and negative training articles for the lexical scorer")
         coef = np.vstack([est.coef_[0] for est in self.clf.estimators_])
         intercept = np.array([est.intercept_[0] for est in self.clf.estimators_])
-        return LexicalScorer(vocab, self.vec.idf_, coef, intercept, self.analyzer)
+        idf = np.concatenate([vec.idf_ for vec in self.vecs])
+        return LexicalScorer(vocab, idf, coef, intercept, self.analyzer, views=self.views, view_sizes=[len(v.vocabulary_) for v in self.vecs])
 
 
 # The sceptic's own pairing, deliberately not warta.quotes.marks: a curly pair or a straight pair on one line.

@@ -90,6 +90,16 @@ def _stream_section(stream: dict | None) -> list[str]:
             "(`python scripts/check_stream.py --out reports/stream.json`; flagged ids and scores in the report).", ""]
 
 
+def _views_cv_section(cv: dict | None) -> list[str]:
+    if not cv:
+        return []
+    setups = cv["setups"]
+    return [f"What the n-gram half reads, on {cv['pages']} real train + dev pages in {cv['folds']} folds grouped by event (out-of-fold macro-F1 at 0.5 / "
+            "at thresholds tuned on the pooled folds): " + "; ".join(f"{name} {r['macro_f1_at_0.5']:.3f} / {r['macro_f1_tuned']:.3f}" for name, r in setups.items())
+            + " (`whole`: the text alone; `focus`: text, lead and each event vocabulary's sentences, the shipped set-up; "
+            "`python scripts/event_views_cv.py --out reports/event_views_cv.json`).", ""]
+
+
 def _training_data(corpus: str) -> str:
     parts = {"authored": "the warta corpus v1 train split (articles written and annotated by the warta team, see `data/GUIDELINES.md`)",
              "real": "the train split of the real page layer (real news page excerpts labeled in two passes, `data/real/`)"}
@@ -206,7 +216,9 @@ def _lexical_sentence(cfg: dict) -> str:
     ta = cfg.get("train_args", {})
     grams = ("character 3–5-gram (within words)" if ta.get("lexical_analyzer", "word") == "char_wb" else "word 1–2-gram")
     window = int(ta.get("lexical_window", 0) or 0)
-    lex = (f"a {grams} TF-IDF logistic regression fitted on the same train articles (`model/lexical.py`"
+    views = ("; it reads the whole text, its lead and each event vocabulary's sentences as separate TF-IDF blocks, `model/lexical_views.py`"
+             if ta.get("lexical_views") == "focus" else "")
+    lex = (f"a {grams} TF-IDF logistic regression fitted on the same train articles (`model/lexical.py`{views}"
            + (f"; texts over {window} words are scored by half-overlapping {window}-word windows, each label taking its best" if window else "") + ")")
     sweep = cfg.get("dev_lexical_sweep") or {}
     if w >= 1.0:
@@ -218,7 +230,7 @@ def _lexical_sentence(cfg: dict) -> str:
 
 def render(model_dir: Path, ev: dict | None, pre: dict | None, abl: dict | None,
            seeds: dict | None = None, bench: dict | None = None, dev: dict | None = None,
-           corpus_abl: dict | None = None, stream: dict | None = None) -> str:
+           corpus_abl: dict | None = None, stream: dict | None = None, views_cv: dict | None = None) -> str:
     cfg = _load(Path(model_dir) / "warta_config.json") or {}
     lines = _metadata(ev) + ["# warta default model", "",
         "One compact encoder with three heads for Indonesian police and election-security news: a multi-label event classifier "
@@ -254,7 +266,7 @@ def render(model_dir: Path, ev: dict | None, pre: dict | None, abl: dict | None,
                   "disagreement adjudicated (`data/real/AGREEMENT.md`). The text stays in `../shared/real`; the repository holds the annotations. "
                   f"Measured by `warta evaluate --model model/default --split {ev['split']}`.", "",
                   *_events_section(real, ev["split"], "Events on real pages"), *_forms_section(real), *_calibration_section(dev),
-                  *_ablation_section(corpus_abl), *_stream_section(stream)]
+                  *_ablation_section(corpus_abl), *_stream_section(stream), *_views_cv_section(views_cv)]
         from .evaluate import quote_table_lines, summary_table_lines
 
         if real.get("quotes"):
@@ -303,6 +315,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dev-eval", type=Path, default=Path("reports/dev/metrics.json"), help="for calibration on real dev")
     ap.add_argument("--corpus-ablation", type=Path, default=Path("reports/corpus_ablation.json"))
     ap.add_argument("--stream", type=Path, default=Path("reports/stream.json"))
+    ap.add_argument("--views-cv", type=Path, default=Path("reports/event_views_cv.json"))
     ap.add_argument("--pretrain", type=Path, default=Path("model/encoder/pretrain_metrics.json"))
     ap.add_argument("--ablation", type=Path, default=Path("reports/ablation.json"))
     ap.add_argument("--seeds", type=Path, default=Path("reports/seeds.json"))
@@ -311,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     write_text_atomic(args.out, render(args.model, _load(args.eval), _load(args.pretrain), _load(args.ablation),
                                        _load(args.seeds), _load(args.bench), _load(args.dev_eval),
-                                       _load(args.corpus_ablation), _load(args.stream)))
+                                       _load(args.corpus_ablation), _load(args.stream), _load(args.views_cv)))
     print(f"wrote {args.out}")
     return 0
 

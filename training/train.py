@@ -16,6 +16,7 @@ import argparse
 import copy
 import json
 import random
+import shutil
 import sys
 import time
 from dataclasses import asdict, dataclass
@@ -29,7 +30,9 @@ from warta.atomic import atomic_dir
 from warta.batching import Encoded, encode, make_batch
 from warta.labels import EVENT_LABELS
 from warta.lexical import ANALYZERS, LexicalScorer, fuse
+from warta.lexical_views import default_views
 from warta.modeling import EVENT_POOLINGS, WartaModel, load_encoder
+from warta.quotes.linker import LINKER_FILE
 from warta.sentences import split_sentences
 
 from .augment import augment
@@ -62,6 +65,7 @@ class TrainArgs:
     lexical_weight: float = -1.0  # share of the n-gram scorer in the event logit (model/lexical.py); -1: chosen on real dev
     lexical_analyzer: str = "char_wb"  # n-grams of the lexical half: char_wb measured above word on real dev (0.937 vs 0.911 at 0.5)
     lexical_window: int = 320  # words per lexical window (0: whole text); real dev: excerpts kept at 0.952, 1,500-word pages 0.06 -> 0.89
+    lexical_views: str = "focus"  # "focus": whole text + lead + each event's sentences (model/lexical_views.py); "whole": the text alone
     sentence_weight: float = 1.0  # loss weight of the sentence scorer against the event loss
     indosum_per_epoch: int = 600  # IndoSum train articles (extractive gold) drawn anew each epoch; 0: none, -1: all
     seed: int = 13
@@ -89,6 +93,7 @@ HELP = {
     "lexical_weight": "share of the n-gram TF-IDF scorer in the event logits, 0 to 1 (0: encoder only, 1: n-grams only); -1: the best of 0, 0.25, 0.5, 0.75, 1 on (real) dev",
     "lexical_analyzer": "n-grams of the lexical half: char_wb (character 3-5-grams within words) or word (1-2-grams)",
     "lexical_window": "the lexical half scores texts longer than this many words by windows (half overlapping) and takes each label's best; 0: whole text",
+    "lexical_views": "what the lexical half reads: 'focus' (the whole text, its lead and each event vocabulary's sentences as separate blocks) or 'whole' (the text alone)",
     "sentence_weight": "weight of the summary sentence loss against the event loss",
     "indosum_per_epoch": "IndoSum train articles (with their extractive gold) drawn anew for each epoch's summary training; 0: none, -1: all",
     "seed": "random seed",
@@ -100,7 +105,9 @@ HELP = {
 }
 
 
-CHOICES = {"event_pooling": EVENT_POOLINGS, "corpus": ("authored", "real", "both"), "lexical_analyzer": tuple(ANALYZERS)}
+LEXICAL_VIEWS = ("focus", "whole")
+CHOICES = {"event_pooling": EVENT_POOLINGS, "corpus": ("authored", "real", "both"), "lexical_analyzer": tuple(ANALYZERS),
+           "lexical_views": LEXICAL_VIEWS}
 WEIGHT_GRID = (0.0, 0.25, 0.5, 0.75, 1.0)
 
 
@@ -256,7 +263,8 @@ def fit_lexical(args: TrainArgs, train_records: list[dict], dev_records: list[di
     if args.lexical_weight == 0.0:
         return None, 0.0, fuse(dev_logits, None, 0.0), {}
     y = np.array([[lab in r["labels"] for lab in EVENT_LABELS] for r in train_records], dtype=int)
-    lexical = TfidfBaseline(seed=args.seed, analyzer=args.lexical_analyzer).fit([r["text"] for r in train_records], y).to_scorer()
+    views = default_views() if args.lexical_views == "focus" else None
+    lexical = TfidfBaseline(seed=args.seed, analyzer=args.lexical_analyzer, views=views).fit([r["text"] for r in train_records], y).to_scorer()
     lexical.window_words = args.lexical_window
     lex_logits = lexical.logits([r["text"] for r in dev_records])
     sweep = {}
@@ -306,6 +314,8 @@ def refit_events(model_dir: Path, out_dir: Path, progress: bool = False, **overr
         model.save(tmp, tok, config)
         if lexical is not None:
             lexical.save(tmp)
+        if (Path(model_dir) / LINKER_FILE).is_file():  # the speaker linker does not depend on the event half
+            shutil.copy2(Path(model_dir) / LINKER_FILE, tmp / LINKER_FILE)
     return events
 
 
