@@ -44,9 +44,14 @@ def ngrams(text: str) -> list[str]:
 def char_wb_ngrams(text: str, ngram_range: tuple[int, int] = ANALYZERS["char_wb"]) -> list[str]:
     """Lower-cased character n-grams within space-padded words, as scikit-learn's `char_wb` analyzer."""
     out: list[str] = []
-    for w in WHITE_SPACES.sub(" ", text.lower()).split():
+    for w in char_wb_words(text):
         out += _word_char_ngrams(w, ngram_range)
     return out
+
+
+def char_wb_words(text: str) -> list[str]:
+    """The words `char_wb` cuts n-grams within: lower-cased, split on whitespace."""
+    return WHITE_SPACES.sub(" ", text.lower()).split()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -97,7 +102,7 @@ class LexicalScorer:
         if self.analyzer == "word":
             cols = np.array([index[g] for g in ngrams(text) if g in index], dtype=np.int64)
         else:
-            cols = np.array([c for w in WHITE_SPACES.sub(" ", text.lower()).split() for c in self._word_columns(w, view)], dtype=np.int64)
+            cols = np.array([c for w in char_wb_words(text) for c in self._word_columns(w, view)], dtype=np.int64)
         if not len(cols):
             return np.zeros(0, dtype=np.int64), np.zeros(0)
         cols, counts = np.unique(cols, return_counts=True)

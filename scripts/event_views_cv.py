@@ -26,14 +26,11 @@ from warta.labels import EVENT_LABELS
 from warta.lexical_views import default_views
 from warta_training.baselines import TfidfBaseline
 from warta_training.corpus import load_split, without_furniture
+from warta_training.evaluate import gold_matrix
 from warta_training.metrics import event_metrics, tune_thresholds
 from warta_training.real import real_split
 
 SETUPS = {"whole": None, "focus": default_views}  # --lexical-views of warta train
-
-
-def gold(records: list[dict]) -> np.ndarray:
-    return np.array([[lab in r["labels"] for lab in EVENT_LABELS] for r in records], dtype=int)
 
 
 def out_of_fold(real: list[dict], authored: list[dict], views: list[dict] | None, folds: int) -> np.ndarray:
@@ -42,7 +39,7 @@ def out_of_fold(real: list[dict], authored: list[dict], views: list[dict] | None
     probs = np.zeros((len(real), len(EVENT_LABELS)))
     for train_idx, held in tqdm(list(GroupKFold(folds).split(real, groups=groups)), desc="folds", leave=False):
         train = [real[i] for i in train_idx] + authored
-        model = TfidfBaseline(analyzer="char_wb", views=views).fit([r["text"] for r in train], gold(train))
+        model = TfidfBaseline(analyzer="char_wb", views=views).fit([r["text"] for r in train], gold_matrix(train))
         probs[held] = model.predict_proba([real[i]["text"] for i in held])
     return probs
 
@@ -60,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit(f"error: {note}")
         real += records
     real, authored = without_furniture(real), without_furniture(load_split(args.data, "train"))
-    y = gold(real)
+    y = gold_matrix(real)
     report = {"pages": len(real), "folds": args.folds, "setups": {}}
     for name, views in SETUPS.items():
         probs = out_of_fold(real, authored, views() if views else None, args.folds)

@@ -55,30 +55,28 @@ class TfidfBaseline:
         """The whole-text vectorizer (the only one unless views were given)."""
         return self.vecs[0]
 
-    def _matrix(self, texts: list[str], fit: bool = False):
+    def _matrix(self, texts: list[str]):
         from scipy.sparse import hstack
 
-        blocks = [(vec.fit_transform if fit else vec.transform)([view_text(t, v) for t in texts]) for vec, v in zip(self.vecs, self.views)]
-        return hstack(blocks).tocsr()
+        return hstack([vec.transform([view_text(t, v) for t in texts]) for vec, v in zip(self.vecs, self.views)]).tocsr()
 
     def fit(self, texts: list[str], y: np.ndarray) -> "TfidfBaseline":
-        self._drop_empty_views(texts)
-        self.clf.fit(self._matrix(texts, fit=True), y)
-        return self
+        """Fit every view's vectorizer and the regressions. A view no n-gram of which occurs in two
+        training texts (a small corpus that never names one event's vocabulary) is left out rather
+        than fatal: the other views still score."""
+        from scipy.sparse import hstack
 
-    def _drop_empty_views(self, texts: list[str]) -> None:
-        """Leave out a view no n-gram of which occurs in two training texts (a small corpus that never
-        names one event's vocabulary), rather than fail: the other views still score."""
-        keep = []
+        kept = []
         for vec, view in zip(self.vecs, self.views):
             try:
-                vec.fit([view_text(t, view) for t in texts])
-                keep.append((vec, view))
+                kept.append((vec, view, vec.fit_transform([view_text(t, view) for t in texts])))
             except ValueError:  # scikit-learn's "empty vocabulary"
                 print(f"warning: lexical view {view.get('name', view['kind'])!r} left out: too few training texts use it", file=sys.stderr)
-        if not keep:
+        if not kept:
             raise ValueError("no n-gram occurs in two training texts: too few or too short articles for the lexical scorer")
-        self.vecs, self.views = [v for v, _ in keep], [w for _, w in keep]
+        self.vecs, self.views = [v for v, _, _ in kept], [w for _, w, _ in kept]
+        self.clf.fit(hstack([x for _, _, x in kept]).tocsr(), y)
+        return self
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
         return self.clf.predict_proba(self._matrix(texts))

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import copy
 import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -28,10 +27,10 @@ from tqdm.auto import tqdm
 from warta.atomic import atomic_dir
 from warta.batching import N_POS, encode, make_batch
 from warta.modeling import load_checkpoint
-from warta.quotes.linker import LINKER_FILE
 from warta.sentences import split_sentences
 
 from .corpus import load_split, without_furniture
+from .speaker_linker import carry_linker
 from .targets import oracle_indices
 from .tuning import SUMMARY_DEFAULTS, real_summary_records, summary_grid, tune_summary
 
@@ -159,8 +158,7 @@ def main(argv: list[str] | None = None) -> int:
                                 "authored": not args.no_authored, "lr": args.lr}
     with atomic_dir(args.out) as tmp:
         model.save(tmp, tok, config)  # save_pretrained writes the lexical half too (model.lexical)
-        if (args.model / LINKER_FILE).is_file():
-            shutil.copy2(args.model / LINKER_FILE, tmp / LINKER_FILE)
+        carry_linker(args.model, tmp)
     print(json.dumps(summary))
     return 0
 

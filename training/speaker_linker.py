@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +44,13 @@ class Item:
     x: np.ndarray  # candidates × FEATURES
     right: np.ndarray  # bool per candidate; none true when the gold speaker is not a candidate
     article: int
+
+
+def carry_linker(src: Path, dst: Path) -> None:
+    """Copy a checkpoint's speaker linker into a refit of it (event or sentence half redone): the
+    linker reads rule features only, so it holds for the new checkpoint unchanged."""
+    if (Path(src) / LINKER_FILE).is_file():
+        shutil.copy2(Path(src) / LINKER_FILE, Path(dst) / LINKER_FILE)
 
 
 def real_records(data: Path, split: str, real_dir: Path | None = None) -> list[dict]:

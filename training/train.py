@@ -16,7 +16,6 @@ import argparse
 import copy
 import json
 import random
-import shutil
 import sys
 import time
 from dataclasses import asdict, dataclass
@@ -32,7 +31,6 @@ from warta.labels import EVENT_LABELS
 from warta.lexical import ANALYZERS, LexicalScorer, fuse
 from warta.lexical_views import default_views
 from warta.modeling import EVENT_POOLINGS, WartaModel, load_encoder
-from warta.quotes.linker import LINKER_FILE
 from warta.sentences import split_sentences
 
 from .augment import augment
@@ -40,6 +38,7 @@ from .baselines import TfidfBaseline
 from .corpus import load_split, without_furniture
 from .indosum import indosum_split
 from .real import has_summary, real_split
+from .speaker_linker import carry_linker
 from .metrics import event_metrics, tune_thresholds
 from .targets import oracle_indices
 from .tuning import SUMMARY_DEFAULTS, tune_summary
@@ -314,8 +313,7 @@ def refit_events(model_dir: Path, out_dir: Path, progress: bool = False, **overr
         model.save(tmp, tok, config)
         if lexical is not None:
             lexical.save(tmp)
-        if (Path(model_dir) / LINKER_FILE).is_file():  # the speaker linker does not depend on the event half
-            shutil.copy2(Path(model_dir) / LINKER_FILE, tmp / LINKER_FILE)
+        carry_linker(Path(model_dir), tmp)
     return events
 
 
