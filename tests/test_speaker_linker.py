@@ -22,11 +22,13 @@ ARTICLE = (
     "Kapolsek Tanete turut mendampingi.\n"
 )
 
-# A misspelt short name at the cue: the rules cannot match "Rocke" to "Royke" and give "Rocke".
+# A misspelt short name at the cue, one letter off: "Rocke" for "Royke".
 MISSPELT = (
     "Kakorlantas Polri Irjen Royke Lumowa memimpin rapat di Jakarta.\n"
     "“Arus mudik tahun ini kami kawal bersama,” kata Rocke.\n"
 )
+# Two letters off: the rules cannot match "Roikee" to "Royke" and give "Roikee".
+GARBLED = MISSPELT.replace("Rocke", "Roikee")
 
 
 def _write(folder: Path, payload: object) -> Path:
@@ -105,13 +107,21 @@ def test_linker_that_trusts_the_rules_changes_nothing():
     assert extract_quotes(ARTICLE, linker=_linker(rules_choice=5.0)) == extract_quotes(ARTICLE)
 
 
-def test_linker_fixes_a_misspelt_name_the_rules_get_wrong():
+def test_misspelt_name_resolves_to_the_named_person():
+    # "Rocke" for Royke, one letter apart: the rules match it to the person table (people._match_entity)
     quotes = extract_quotes(MISSPELT)
-    assert quotes[0]["speaker"] == "Rocke"  # the rules' mistake
-    rules, royke = candidates(MISSPELT, quotes, [(q["speaker"], q["speaker_role"]) for q in quotes])[0]
-    assert royke.speaker == "Irjen Royke Lumowa" and royke.features["mention_overlap"] == 1.0  # one letter apart
-    assert rules.features["not_in_table"] == 1.0 and rules.features["has_rank"] == 0.0
-    q = extract_quotes(MISSPELT, linker=_linker(rules_choice=1.0, mention_overlap=2.0, **{"name*has_rank": 1.5}))[0]
+    assert (quotes[0]["speaker"], quotes[0]["speaker_role"]) == ("Irjen Royke Lumowa", "Kakorlantas Polri")
+    royke = candidates(MISSPELT, quotes, [(q["speaker"], q["speaker_role"]) for q in quotes])[0][0]
+    assert royke.speaker == "Irjen Royke Lumowa" and royke.features["mention_overlap"] == 1.0
+    assert royke.features["rules_choice"] == 1.0 and royke.features["has_rank"] == 1.0
+
+
+def test_linker_fixes_a_garbled_name_the_rules_get_wrong():
+    quotes = extract_quotes(GARBLED)
+    assert quotes[0]["speaker"] == "Roikee"  # the rules' mistake
+    rules, royke = candidates(GARBLED, quotes, [(q["speaker"], q["speaker_role"]) for q in quotes])[0]
+    assert royke.speaker == "Irjen Royke Lumowa" and rules.features["not_in_table"] == 1.0
+    q = extract_quotes(GARBLED, linker=_linker(rules_choice=1.0, **{"name*has_rank": 1.5}))[0]
     assert (q["speaker"], q["speaker_role"]) == ("Irjen Royke Lumowa", "Kakorlantas Polri")
 
 
@@ -159,11 +169,11 @@ def test_bad_file_is_a_clear_error(tmp_path, payload, message):
 def test_evaluation_reports_rules_plus_linker_beside_rules_and_baseline():
     from warta_training.evaluate import evaluate_quotes, evaluate_speaker_errors, speaker_error_lines
 
-    gold = extract_quotes(MISSPELT)
+    gold = extract_quotes(GARBLED)
     gold[0]["speaker"] = "Irjen Royke Lumowa"
-    rec = {"id": "t1", "text": MISSPELT, "quotes": gold, "meta": {}}
-    preds = [{"quotes": extract_quotes(MISSPELT)}]
-    linker = _linker(rules_choice=1.0, mention_overlap=2.0, **{"name*has_rank": 1.5})
+    rec = {"id": "t1", "text": GARBLED, "quotes": gold, "meta": {}}
+    preds = [{"quotes": extract_quotes(GARBLED)}]
+    linker = _linker(rules_choice=1.0, **{"name*has_rank": 1.5})
     res = evaluate_quotes([rec], preds, linker)
     assert list(res) == ["warta", "rules+linker", "rules", "baseline"]
     assert res["rules"]["direct"]["speaker_acc"] == 0.0 and res["rules+linker"]["direct"]["speaker_acc"] == 1.0
@@ -202,3 +212,71 @@ def test_training_without_real_quotes_says_the_rules_decide(tiny_model, tiny_dat
     fit_speaker_linker(args)
     assert "quote rules choose speakers" in capsys.readouterr().err
     assert not (tiny_model / LINKER_FILE).exists()
+
+
+# --- the people table on real-news habits (sentences written for these tests) ----------------
+
+
+def _speakers(text: str) -> list[str]:
+    return [q["speaker"] for q in extract_quotes(text)]
+
+
+def test_contested_office_is_no_speaker():
+    text = (
+        "Kapolres Barito AKBP Agung Santoso memimpin apel kebangsaan, Sabtu.\n"
+        "“Apel ini memupuk persatuan,” kata Kapolres Barito, AKBP Agung Santoso.\n"
+        "Saat ini daerah itu menghadapi Pilkada Gubernur dan Wakil Gubernur Kalimantan Tengah.\n"
+        "“Kami turunkan 280 personel,” ucapnya.\n"
+    )
+    assert {p.full for p in people_table(text)} == {"AKBP Agung Santoso"}  # the linker's candidates
+
+
+def test_one_word_in_a_list_of_places_is_no_person():
+    text = (
+        "Kabag Ops Polres Jayapura AKP Robert Hitam memaparkan daerah rawan.\n"
+        "Ada lima daerah rawan, yakni Airu, Lereh, Nimbokrang dan Nimboran.\n"
+        "“Daerah rawan kami petakan dari indeks kriminal,” ujarnya.\n"
+    )
+    assert {p.full for p in people_table(text)} == {"AKP Robert Hitam"}
+    assert _speakers(text) == ["AKP Robert Hitam"]
+
+
+def test_name_with_title_after_a_speech_verb_is_a_person():
+    text = (
+        "Rapat kerja itu, kata Ruhermansyah Ketua Bawaslu Kalbar, membahas kerawanan.\n"
+        "Rakor dihadiri Pangdam dan Danrem.\n"
+        "“Kalbar masuk urutan ketiga,” paparnya.\n"
+    )
+    assert any(p.full == "Ruhermansyah" and p.role == "Ketua Bawaslu Kalbar" for p in people_table(text))
+
+
+def test_unit_inside_a_title_is_no_person():
+    text = (
+        "Apel dipimpin Kanit Laka Lantas Polres Sinjai, Iptu Mukramin.\n"
+        "Kanit Laka Lantas ini berharap warga tertib.\n"
+        "“Semua harus patuh,” ujarnya.\n"
+    )
+    assert "Laka Lantas" not in {p.full for p in people_table(text)}
+    assert _speakers(text) == ["Iptu Mukramin"]
+
+
+def test_speech_read_out_by_a_deputy_is_the_authors():
+    text = (
+        "Kapolda Sulut Irjen Pol Sigit Hardjanto dalam sambutan yang dibacakan Wakapolda Brigjen Pol Karyo mengatakan "
+        "masalah mudik berulang setiap tahun.\n"
+    )
+    assert _speakers(text) == ["Irjen Pol Sigit Hardjanto"]
+    deputy = "Dandim 1408 Letkol Inf Budi Raharjo yang diwakili Pasi Ops Kapten Inf Ahmad Yani mengatakan personel siap.\n"
+    assert _speakers(deputy) == ["Kapten Inf Ahmad Yani"]
+
+
+def test_last_named_speaker_is_a_feature_of_later_pronoun_quotes():
+    text = (
+        "“Pengamanan siap,” kata Kapolres Bone AKBP Budi Santoso.\n"
+        "Apel dihadiri Ketua KPU Bone, Hj. Sri Wahyuni, dan Dandim.\n"
+        "“Personel kami tambah,” ujarnya.\n"
+    )
+    quotes = extract_quotes(text)
+    cands = candidates(text, quotes, [(q["speaker"], q["speaker_role"]) for q in quotes])[1]
+    feats = {c.speaker: c.features for c in cands}
+    assert feats["AKBP Budi Santoso"]["last_cued"] == 1.0 and feats["Hj. Sri Wahyuni"]["last_cued"] == 0.0

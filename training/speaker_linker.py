@@ -33,8 +33,8 @@ from .quote_metrics import _norm, _overlap_ok, quote_metrics
 from .real import has_quotes, real_split
 
 REPO = Path(__file__).resolve().parent.parent
-C_GRID = (0.1, 0.3, 1.0, 3.0)
-REAL_WEIGHTS = (1.0, 3.0)
+C_GRID = (0.1, 0.3, 1.0, 3.0, 10.0)
+REAL_WEIGHTS = (1.0, 3.0, 10.0, 30.0)
 
 
 @dataclass

@@ -187,6 +187,22 @@ _SKIP_PHRASE_BEFORE_VERB_RE = re.compile(
 )
 
 
+_READ_OUT_RE = re.compile(r"(?:sambutan|amanat|pidato|arahan)(?:nya)?,?")
+
+
+def _speech_read_out(toks: list[tuple[int, int, str]], k: int) -> int | None:
+    """For a deputy verb at k that reads out someone's speech ("dalam sambutan yang dibacakan"):
+    the index where the author's mention ends (before "dalam sambutan"), else None."""
+    i = k - 1
+    if i >= 0 and toks[i][2].lower() == "yang":
+        i -= 1
+    if i < 1 or not _READ_OUT_RE.fullmatch(toks[i][2].lower()):
+        return None
+    if toks[i - 1][2].lower() in ("dalam", "pada", "melalui", "lewat"):
+        i -= 1
+    return i if i > 0 else None
+
+
 def _subject_before(text: str, verb_start: int, ps: int) -> Span | None:
     """The mention before a cue verb: skip adverbs and a 'yang …' clause, then the phrase."""
     sent_start = ps
@@ -201,9 +217,14 @@ def _subject_before(text: str, verb_start: int, ps: int) -> Span | None:
     # drop adverbs right before the verb
     while toks and (toks[-1][2].lower() in _SKIP_BEFORE_VERB or _AGE_TOKEN_RE.fullmatch(toks[-1][2])):
         toks.pop()  # adverbs and an age "(47)," between the name and the verb
-    # "Dandim X yang diwakili Pasi Ops Kapten Y": the deputy is the speaker
+    # "Dandim X yang diwakili Pasi Ops Kapten Y": the deputy is the speaker; but "Kapolda X dalam
+    # sambutan yang dibacakan Wakapolda Y": the words are X's, read out by Y (GUIDELINES §2)
     for k in range(len(toks) - 1, -1, -1):
         if toks[k][2].lower() in _DEPUTY_VERBS and k + 1 < len(toks):
+            speech = _speech_read_out(toks, k)
+            if speech is not None:
+                toks = toks[:speech]
+                break
             toks = toks[k + 1 :]
             if len(toks) > 1 and toks[0][2] == "oleh":
                 toks = toks[1:]

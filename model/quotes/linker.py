@@ -17,10 +17,11 @@ import bisect
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .names import _name_tokens, _rank_at, _split_run
+from .names import _name_tokens, _rank_at, _similar, _split_run
 from .people import Person, people_table
 from .text import _SPLIT_WORDS_RE, _paragraphs, _tidy
 from .vocab import _HONOR, _NON_PERSON, _ORG_WORDS, _PRONOUNS, _PROVINCES, _RANK_RE, _ROLE_HEAD_SET
@@ -35,7 +36,7 @@ BASE_FEATURES = (
     "rules_choice", "prev_speaker", "cue_mention", "para_subject", "log_dist", "no_mention_before",
     "same_para_before", "para_gap", "after_in_para", "mention_count", "named", "has_role", "first_person",
     "not_in_table", "indirect", "has_rank", "multiword", "one_word", "org_or_place", "odd_chars", "honorific",
-    "mention_overlap", "title_role_match",
+    "mention_overlap", "title_role_match", "cued_before", "last_cued",
 )
 FEATURES = BASE_FEATURES + tuple(f"{k}*{f}" for k in MENTION_KINDS for f in PAIR_FEATURES)
 
@@ -166,23 +167,6 @@ def _string_features(full: str, role: str) -> dict[str, float]:
 _ODD_RE = re.compile(r"[*#@/\d]|\.\w*\.\w|\(")
 
 
-def _similar(a: str, b: str) -> bool:
-    """Name tokens that match allowing one slip ("Rocke"/"Royke", "Ghufron"/"Gufron") or a prefix ("Frans")."""
-    a, b = a.lower().strip(".,*"), b.lower().strip(".,*")
-    if len(a) < 3 or len(b) < 3:
-        return a == b
-    return a == b or (len(a) >= 4 and b.startswith(a)) or _one_edit(a, b)
-
-
-def _one_edit(a: str, b: str) -> bool:
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) <= 1
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
-
-
 def _mention_features(kind: str, mention: dict | None, full: str, role: str) -> dict[str, float]:
     """How well the words at the cue fit the candidate: name tokens (fuzzy) or the title's head word in its role."""
     if not mention or kind in ("none", "pronoun"):
@@ -200,7 +184,7 @@ def _mention_features(kind: str, mention: dict | None, full: str, role: str) -> 
 
 
 def _pair_features(art: _Article, q: dict, kind: str, person: Person | None, rules: str, prev: str,
-                   subject: Person | None) -> dict[str, float]:
+                   subject: Person | None, cued: list[dict]) -> dict[str, float]:
     """Features of one (quote, candidate) pair; `person` None is the rules' answer outside the table."""
     full = person.full if person else rules
     x: dict[str, float] = {"rules_choice": float(_norm(full) == _norm(rules)), "prev_speaker": float(bool(prev) and _norm(full) == _norm(prev)),
@@ -227,6 +211,8 @@ def _pair_features(art: _Article, q: dict, kind: str, person: Person | None, rul
             has_role=float(bool(person.role) and person.named),
             first_person=float(art.people[0] is person),
             near_before=float(d is not None and d < 300),
+            cued_before=float(any(_holds(person, c) for c in cued)),
+            last_cued=float(bool(cued) and _holds(person, cued[-1])),
         )
     x.update(_string_features(full, person.role if person else ""))
     x.update(_mention_features(kind, q.get("speaker_mention"), full, person.role if person else ""))
@@ -235,29 +221,44 @@ def _pair_features(art: _Article, q: dict, kind: str, person: Person | None, rul
     return x
 
 
-def candidates(text: str, quotes: list[dict], rules: list[tuple[str, str]]) -> list[list[Candidate]]:
-    """For each quote: the rules' answer first, then every other person of the article."""
+def _holds(person: Person, mention: dict) -> bool:
+    """Whether one of the person's mentions overlaps a cue's speaker mention."""
+    return any(m.start < mention["end"] and mention["start"] < m.end for m in person.mentions)
+
+
+def candidates(text: str, quotes: list[dict], rules: list[tuple[str, str]],
+               choose: Callable[[list[Candidate]], Candidate] | None = None) -> list[list[Candidate]]:
+    """For each quote: the rules' answer first, then every other person of the article.
+
+    `cued` keeps the speaker mentions of earlier quotes that name someone (not a pronoun): the
+    person an article last quoted by name is who "-nya" and "ia" usually continue, however many
+    other people were mentioned in between (last_cued, cued_before). With `choose`, the previous
+    speaker (prev_speaker) is the one `choose` picked for the previous quote, not the rules' one,
+    so one wrong rule answer does not carry down a chain of "-nya" quotes."""
     art = _Article(text)
     out: list[list[Candidate]] = []
     prev = ""
+    cued: list[dict] = []
     for q, (spk, role) in zip(quotes, rules):
-        kind = mention_kind(text, q.get("speaker_mention"))
+        mention = q.get("speaker_mention")
+        kind = mention_kind(text, mention)
         subject = art.subject_before(q["start"])
         cands: list[Candidate] = []
         mine = next((p for p in art.people if _norm(p.full) == _norm(spk)), None)
-        cands.append(Candidate(spk, role, _pair_features(art, q, kind, mine, spk, prev, subject)))
+        cands.append(Candidate(spk, role, _pair_features(art, q, kind, mine, spk, prev, subject, cued)))
         for p in art.people:
             if p is not mine:
-                cands.append(Candidate(p.full, p.role, _pair_features(art, q, kind, p, spk, prev, subject)))
+                cands.append(Candidate(p.full, p.role, _pair_features(art, q, kind, p, spk, prev, subject, cued)))
         out.append(cands)
-        prev = spk
+        prev = choose(cands).speaker if choose else spk
+        if kind in ("name", "title", "org"):
+            cued.append(mention)
     return out
 
 
 def link_speakers(text: str, quotes: list[dict], rules: list[tuple[str, str]], linker: SpeakerLinker) -> list[tuple[str, str]]:
     """The linker's (speaker, role) per quote: the best-scoring candidate, the rules' answer on ties."""
-    out = []
-    for cands in candidates(text, quotes, rules):
-        best = max(cands, key=lambda c: linker.score(c.features))  # max keeps the first (the rules') on ties
-        out.append((best.speaker, best.role))
-    return out
+    def best(cands: list[Candidate]) -> Candidate:
+        return max(cands, key=lambda c: linker.score(c.features))  # max keeps the first (the rules') on ties
+
+    return [(c.speaker, c.role) for c in map(best, candidates(text, quotes, rules, best))]

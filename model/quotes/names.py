@@ -297,3 +297,20 @@ def _person_runs(text: str) -> tuple[Run, ...]:
             out.append(a)
         i = nxt_i
     return tuple(out)
+
+
+def _similar(a: str, b: str) -> bool:
+    """Name tokens that match allowing one slip ("Rocke"/"Royke", "Ghufron"/"Gufron") or a prefix ("Frans")."""
+    a, b = a.lower().strip(".,*"), b.lower().strip(".,*")
+    if len(a) < 3 or len(b) < 3:
+        return a == b
+    return a == b or (len(a) >= 4 and b.startswith(a)) or _one_edit(a, b)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .vocab import _DIRECTIONS, _HONOR, _NON_PERSON, _ORG_WORDS, _PROVINCES, _RANK_RE, _ROLE_ALIASES, _ROLE_HEAD_SET
+from .vocab import (_DIRECTIONS, _HONOR, _NON_PERSON, _OFFICE_CONTEXT, _ORG_WORDS, _PROVINCES, _RANK_RE, _ROLE_ALIASES,
+                    _ROLE_HEAD_SET, _SHORT_CUE_ALT)
 from .text import _NONSPACE_RE, _SPLIT_WORDS_RE, _tidy, paragraph_of
-from .names import Run, _is_role_run, _name_tokens, _person_runs, _person_text, _place_words, _rank_at, _runs, _short_names, _split_run
+from .names import Run, _is_role_run, _name_tokens, _person_runs, _person_text, _place_words, _rank_at, _runs, _short_names, _similar, _split_run
 
 
 _AGE_RE = re.compile(r"\s*\(\d{1,3}\)")
@@ -38,6 +39,28 @@ _AFTER_DESCRIPTION_RE = re.compile(
     r"(?:(?:warga|pedagang|tokoh|korban|saksi|pemilik|sopir|petugas|seorang|peserta|pengunjung|relawan)\b[^.\n,]{0,40},\s*"
     r"|(?:satunya|bernama|adalah|yakni|yaitu)\s+)$"
 )
+
+
+# "kata Ruhermansyah Ketua Bawaslu Kalbar, …": a name right after a short speech verb speaks.
+_AFTER_SPEECH_VERB_RE = re.compile(rf"\b(?:{_SHORT_CUE_ALT})\s+$")
+
+# "yakni Airu, Lereh, Nimbokrang dan …": one capitalised word in a comma list is a place or thing.
+_LIST_NEXT_RE = re.compile(r",\s+[A-Z][\w’'\-]*(?:,|\s+(?:dan|serta)\s)")
+_LIST_PREV_RE = re.compile(r"(?:yakni|yaitu|antara lain|seperti|[A-Z][\w’'\-]*,)\s+$")
+
+# "Pilkada Gubernur dan Wakil Gubernur Kalimantan Tengah": an office being contested, not its holder.
+_OFFICE_RE = re.compile(rf"\b(?:{'|'.join(_OFFICE_CONTEXT)})\b[^.,;\n“”\"]{{0,40}}$")
+
+
+def _one_word_in_list(text: str, run: Run, person_w: list[str]) -> bool:
+    """A lone capitalised word between list commas ("Airu, Lereh, …") is no person's name."""
+    return (len(person_w) == 1 and bool(_LIST_NEXT_RE.match(text, run.degree_end))
+            and bool(_LIST_PREV_RE.search(text[max(0, run.start - 30) : run.start])))
+
+
+def _office_only(text: str, start: int) -> bool:
+    """Whether a title phrase names an office in an election ("Pilkada Bupati …"), not a speaker."""
+    return bool(_OFFICE_RE.search(text[max(0, start - 60) : start]))
 
 
 # A headline line: mostly capitalised words, no sentence end (related-story titles, the page's own title).
@@ -80,8 +103,12 @@ def _entities(text: str) -> list[Entity]:
         after_desc = bool(_AFTER_DESCRIPTION_RE.search(text[max(0, run.start - 60) : run.start])) or bool(
             _AGE_RE.match(text[run.degree_end :])
         )
+        # a full name or a name with its title after "kata"; a lone "kata Baso" is a short form of someone named elsewhere
+        after_verb = (len(person_w) >= 2 or _role_after_name(person_w) is not None) and bool(_AFTER_SPEECH_VERB_RE.search(text[max(0, run.start - 12) : run.start]))
         if _PLACE_LEAD_RE.search(text[max(0, run.start - 12) : run.start]) and not ranked:
             continue  # "warga Tarogong Kidul", "di Pamekasan": a place, not a person
+        if not ranked and _one_word_in_list(text, run, person_w):
+            continue
         if person_w[0] in _NON_PERSON and not ranked:
             continue
         if not ranked and all(w in places or w in _DIRECTIONS for w in person_w):
@@ -93,7 +120,7 @@ def _entities(text: str) -> list[Entity]:
         elif role_w and person_w and not _is_role_run(person_w):
             if len(person_w) == 1 and person_w[0] in places:
                 continue
-        elif (appositive and prev is not None and _is_role_run([w for _, _, w in prev.words])) or after_desc or (
+        elif (appositive and prev is not None and _is_role_run([w for _, _, w in prev.words])) or after_desc or after_verb or (
             len(person_w) >= 2 and _TRAILING_COMMA_RE.search(text[max(0, run.start - 3) : run.start])
             and _COMMA_CLAUSE_RE.match(text[run.degree_end :])
         ):
@@ -109,7 +136,7 @@ def _entities(text: str) -> list[Entity]:
             # "Kapolresta Pulau Ambon dan Pulau-Pulau Lease AKBP X", "Kasubag X selaku Padal Pengamanan Iptu Y"
             role = _tidy(text[prev.start : prev.end]) + text[prev.end : run.start] + role
         full = _person_text(text, run, first)
-        cut = _trailing_role(person_w) if ranked else None
+        cut = _trailing_role(person_w) if ranked else _role_after_name(person_w) if after_verb else None
         if cut is not None:  # "AKP Bima Sakti Kasatreskrim Polres Pasuruan": the title follows the name
             role = role or " ".join(person_w[cut:])
             full = _tidy(text[run.words[first][0] : run.words[first + cut - 1][1]])
@@ -130,7 +157,19 @@ def _entities(text: str) -> list[Entity]:
                 break
         else:
             ents.append(Entity(full, role, toks, pos))
-    return ents
+    return [e for e in ents if not _unit_not_person(e, ents)]
+
+
+def _unit_not_person(ent: Entity, ents: list[Entity]) -> bool:
+    """An unranked 'name' that is an institution ("Provinsi Papua Pegunungan") or a piece of someone's
+    title ("Laka Lantas" of "Kanit Laka Lantas Polres Sinjai", "Pelabuhan Tanjung Priok" of
+    "Kapolres Pelabuhan Tanjung Priok"): a unit or place the run split took for a name."""
+    words = ent.full.split()
+    if not words or words[0] in _HONOR or any(_RANK_RE.match(w.rstrip(".")) for w in words):
+        return False
+    if words[0] in _ORG_WORDS or words[0] in _NON_PERSON:
+        return True
+    return any(o is not ent and ent.tokens <= set(_SPLIT_WORDS_RE.split(o.role)) for o in ents)
 
 
 def _form_len(full: str) -> int:
@@ -161,6 +200,11 @@ def _trailing_role(person_w: list[str]) -> int | None:
     return next((i for i in range(k + 1, len(person_w)) if person_w[i] in _ROLE_HEAD_SET), None) if k else None
 
 
+def _role_after_name(person_w: list[str]) -> int | None:
+    """Index of a title after an unranked name ("Ruhermansyah Ketua Bawaslu Kalbar" → 1)."""
+    return next((i for i in range(1, len(person_w)) if person_w[i] in _ROLE_HEAD_SET), None)
+
+
 def _mention_name_tokens(text: str, mention: str) -> frozenset[str]:
     """The name tokens of a mention: its person words without rank, role or a trailing title."""
     words = [w for w in _SPLIT_WORDS_RE.split(mention) if w]
@@ -176,8 +220,10 @@ def _match_entity(text: str, mention: str, ents: list[Entity]) -> Entity | None:
     cands = [e for e in ents if toks <= e.tokens]
     if not cands:
         cands = [e for e in ents if len(toks & e.tokens) >= max(1, len(toks) - 1)]
-    if not cands:  # a nickname that abbreviates the name: "Frans" for Fransiskus
-        cands = [e for e in ents if all(any(et.startswith(t) and len(t) >= 4 for et in e.tokens) for t in toks)]
+    if not cands:  # a nickname that abbreviates the name: "Frans" for Fransiskus, "Ndaru" for Agustiandaru
+        cands = [e for e in ents if all(any((et.startswith(t) or et.endswith(t.lower())) and len(t) >= 4 for et in e.tokens) for t in toks)]
+    if not cands:  # a spelling slip: "Ghufron" for Gufron, "Magknum" for Maknum
+        cands = [e for e in ents if all(any(_similar(t, et) for et in e.tokens) for t in toks)]
     if not cands:
         return None
     return max(cands, key=lambda e: len(e.full))
@@ -324,6 +370,8 @@ def people_table(text: str) -> list[Person]:
             people[id(ent)].mentions.append(Mention(pos, _name_end(text, pos, ent), "name"))
             continue
         holder = _match_role(phrase, ents, pos, places)
+        if holder is None and _office_only(text, pos):
+            continue
         if holder is not None:
             people[id(holder)].mentions.append(Mention(pos, pos + len(phrase), "title"))
             continue

@@ -73,6 +73,8 @@ _DIRECTIONS = set(_PEOPLE["directions"])
 _PROVINCES = frozenset(_PEOPLE["provinces"])
 _ROLE_QUALIFIERS = set(_PEOPLE["role_qualifiers"])
 _HONORIFIC_LEADS = set(_PEOPLE["honorific_leads"])
+# Words before a title that make it an office being contested ("Pilkada Bupati …"), not a person.
+_OFFICE_CONTEXT: list[str] = _PEOPLE["office_contexts"]
 # Spelled-out titles → the short title used alone later ("Kepala Kepolisian Daerah" → "Kapolda"), longest first.
 _ROLE_ALIASES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, k.split())) + r"(?!\w)"), v)
