@@ -70,7 +70,8 @@ class Predictor:
         if summary_sentences is not None:  # the user's length overrides the dev-chosen one: exactly N sentences (fewer if the article has fewer)
             if summary_sentences < 1:
                 raise ValueError(f"summary_sentences must be at least 1, not {summary_sentences}")
-            self.summary_cfg = {"max_sentences": summary_sentences, "min_sentences": summary_sentences, "word_budget": 10**9, "min_score": 0.0}
+            self.summary_cfg = {"max_sentences": summary_sentences, "min_sentences": summary_sentences, "word_budget": 10**9, "min_score": 0.0,
+                                "max_overlap": float(self.summary_cfg.get("max_overlap", 1.0))}
         self.batch_size = batch_size
 
     @classmethod

@@ -23,24 +23,41 @@ def trim_dateline(sentence: Sentence) -> Sentence:
     return Sentence(sentence.start + m.end(), sentence.end, sentence.text[m.end() :])
 
 
+_WORD_RE = re.compile(r"\w+")
+
+
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    words = _WORD_RE.findall(text.lower())
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+
+
 def select_sentences(sentences: list[Sentence], scores: list[float], max_sentences: int = 3, min_sentences: int = 2,
-                     word_budget: int = 60, min_score: float = 0.0) -> list[int]:
+                     word_budget: int = 60, min_score: float = 0.0, max_overlap: float = 1.0) -> list[int]:
     """Indices of the chosen sentences, in document order.
 
     Highest-scoring first, never boilerplate (captions, "Baca juga", ads), stopping at
     max_sentences, or once min_sentences are in at the first sentence scoring below min_score
     (so a story with one gist gets a short summary and one with four gets four), and skipping a
-    sentence that would pass the word budget once min_sentences are in.
+    sentence that would pass the word budget once min_sentences are in. A sentence whose word
+    trigrams are more than `max_overlap` already in the summary is skipped: news repeats its lead
+    in a quote or a closing line, and the scorer rates both copies high (trigram blocking, as in
+    BertSum; 1.0 turns it off).
     """
     ranked = sorted((i for i in range(len(sentences)) if not is_boilerplate(sentences[i].text)), key=lambda i: -scores[i])
     chosen: list[int] = []
     words = 0
+    seen: set[tuple[str, ...]] = set()
     for i in ranked:
-        n = len(trim_dateline(sentences[i]).text.split())
+        text = trim_dateline(sentences[i]).text
+        n = len(text.split())
         if len(chosen) >= max_sentences or (len(chosen) >= min_sentences and scores[i] < min_score):
             break
         if chosen and words + n > word_budget and len(chosen) >= min_sentences:
             continue
+        grams = _trigrams(text)
+        if chosen and grams and len(grams & seen) > max_overlap * len(grams):
+            continue
         chosen.append(i)
         words += n
+        seen |= grams
     return sorted(chosen)

@@ -27,6 +27,15 @@ def test_select_never_takes_boilerplate():
     assert select_sentences(ss, [0.99, 0.5], max_sentences=2, min_sentences=1, word_budget=60) == [1]
 
 
+def test_select_skips_a_sentence_that_repeats_the_summary():
+    ss = _sents("Polres Bone menggelar apel gelar pasukan Operasi Lilin di alun-alun.",
+                "Apel gelar pasukan Operasi Lilin di alun-alun dipimpin Kapolres.", "Sebanyak 300 personel dikerahkan.")
+    scores = [0.9, 0.8, 0.7]
+    assert select_sentences(ss, scores, max_sentences=2, min_sentences=1, word_budget=60) == [0, 1]  # blocking off
+    assert select_sentences(ss, scores, max_sentences=2, min_sentences=1, word_budget=60, max_overlap=0.5) == [0, 2]
+    assert select_sentences(ss, scores, max_sentences=2, min_sentences=1, word_budget=60, max_overlap=0.9) == [0, 1]
+
+
 @pytest.mark.parametrize("text, kept", [
     ("Tribratanews.polri.go.id – Gorontalo. Satgas Pangan menggelar rakor.", "Satgas Pangan menggelar rakor."),
     ("SAMARINDA, KALTIMRAYA.ID – Jalan Basuki Rahmat riuh pagi itu.", "Jalan Basuki Rahmat riuh pagi itu."),

@@ -30,12 +30,15 @@ from .indosum import indosum_split
 from .real import has_summary, real_split
 from .rouge import scorer
 
-SUMMARY_DEFAULTS = {"max_sentences": 3, "min_sentences": 2, "word_budget": 60, "min_score": 0.0}
+SUMMARY_DEFAULTS = {"max_sentences": 3, "min_sentences": 2, "word_budget": 60, "min_score": 0.0, "max_overlap": 1.0}
 # Grid of summary lengths: 1-5 sentences, word budgets from a short paragraph to a long one, and a
 # sentence score below which no further sentence is added (0: count and budget alone decide).
 MAX_SENTENCES = (1, 2, 3, 4, 5)
 WORD_BUDGETS = (40, 60, 80, 100, 150)
 MIN_SCORES = (0.0, 0.2, 0.3, 0.4, 0.5)
+# Share of a sentence's word trigrams already in the summary above which it is skipped (1.0: off);
+# tried after the length is chosen, so the grid stays small.
+MAX_OVERLAPS = (1.0, 0.5, 0.3, 0.2, 0.1)
 
 
 def model_outputs(predictor: Predictor, records: list[dict], progress: bool = False) -> list[dict]:
@@ -55,18 +58,26 @@ def tune_summary(records: list[dict], sentence_scores: np.ndarray, grid: list[di
     (`meta.source`: real pages, IndoSum, authored) so that no source outvotes the others by size."""
     sc = scorer(("rougeL",))
     sents = [split_sentences(r["text"]) for r in records]
-    per_doc = np.split(sentence_scores, np.cumsum([len(x) for x in sents])[:-1])
-    best = (-1.0, SUMMARY_DEFAULTS, {})
-    for cfg in grid or summary_grid():
+    per_doc = [scores.tolist() for scores in np.split(sentence_scores, np.cumsum([len(x) for x in sents])[:-1])]
+
+    def rouge(cfg: dict) -> tuple[float, dict]:
         by_source: dict[str, list[float]] = defaultdict(list)
         for r, ss, scores in zip(records, sents, per_doc):
-            pick = select_sentences(ss, scores.tolist(), **cfg)
+            pick = select_sentences(ss, scores, **cfg)
             f = sc.score(r["summary"], " ".join(trim_dateline(ss[i]).text for i in pick))["rougeL"].fmeasure
             by_source[r.get("meta", {}).get("source", "authored")].append(f)
         means = {k: float(np.mean(v)) for k, v in by_source.items()}
-        score = float(np.mean(list(means.values()))) if means else 0.0
+        return (float(np.mean(list(means.values()))) if means else 0.0), means
+
+    best = (-1.0, SUMMARY_DEFAULTS, {})
+    for cfg in grid or summary_grid():
+        score, means = rouge({**cfg, "max_overlap": 1.0})
         if score > best[0]:
-            best = (score, cfg, means)
+            best = (score, {**cfg, "max_overlap": 1.0}, means)
+    for ov in MAX_OVERLAPS[1:]:
+        score, means = rouge({**best[1], "max_overlap": ov})
+        if score > best[0]:
+            best = (score, {**best[1], "max_overlap": ov}, means)
     return {**best[1], "dev_rougeL": round(100 * best[0], 2), "dev_rougeL_by_source": {k: round(100 * v, 2) for k, v in best[2].items()}}
 
 
