@@ -70,14 +70,17 @@ def tune_summary(records: list[dict], sentence_scores: np.ndarray, grid: list[di
         return (float(np.mean(list(means.values()))) if means else 0.0), means
 
     best = (-1.0, SUMMARY_DEFAULTS, {})
+
+    def consider(cfg: dict) -> None:
+        nonlocal best
+        score, means = rouge(cfg)
+        if score > best[0]:
+            best = (score, cfg, means)
+
     for cfg in grid or summary_grid():
-        score, means = rouge({**cfg, "max_overlap": 1.0})
-        if score > best[0]:
-            best = (score, {**cfg, "max_overlap": 1.0}, means)
+        consider({**cfg, "max_overlap": 1.0})
     for ov in MAX_OVERLAPS[1:]:
-        score, means = rouge({**best[1], "max_overlap": ov})
-        if score > best[0]:
-            best = (score, {**best[1], "max_overlap": ov}, means)
+        consider({**best[1], "max_overlap": ov})
     return {**best[1], "dev_rougeL": round(100 * best[0], 2), "dev_rougeL_by_source": {k: round(100 * v, 2) for k, v in best[2].items()}}
 
 

@@ -199,7 +199,7 @@ def _pair_features(art: _Article, q: dict, kind: str, person: Person | None, rul
         near = before[-1] if before else None
         d = q["start"] - near.end if near else None
         x.update(
-            cue_mention=float(bool(cue) and any(m.start < cue["end"] and cue["start"] < m.end for m in mentions)),
+            cue_mention=float(bool(cue) and _holds(person, cue)),
             para_subject=float(subject is person),
             log_dist=min(1.0, math.log1p(d) / 8) if d is not None else 1.0,
             no_mention_before=float(near is None),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .vocab import (_DIRECTIONS, _HONOR, _NON_PERSON, _OFFICE_CONTEXT, _ORG_WORDS, _PROVINCES, _RANK_RE, _ROLE_ALIASES,
                     _ROLE_HEAD_SET, _SHORT_CUE_ALT)
 from .text import _NONSPACE_RE, _SPLIT_WORDS_RE, _tidy, paragraph_of
-from .names import Run, _is_role_run, _name_tokens, _person_runs, _person_text, _place_words, _rank_at, _runs, _short_names, _similar, _split_run
+from .names import Run, _is_role_run, _name_tokens, _person_runs, _person_text, _place_words, _rank_at, _ranked, _runs, _short_names, _similar, _split_run
 
 
 _AGE_RE = re.compile(r"\s*\(\d{1,3}\)")
@@ -165,7 +165,7 @@ def _unit_not_person(ent: Entity, ents: list[Entity]) -> bool:
     title ("Laka Lantas" of "Kanit Laka Lantas Polres Sinjai", "Pelabuhan Tanjung Priok" of
     "Kapolres Pelabuhan Tanjung Priok"): a unit or place the run split took for a name."""
     words = ent.full.split()
-    if not words or words[0] in _HONOR or any(_RANK_RE.match(w.rstrip(".")) for w in words):
+    if not words or words[0] in _HONOR or _ranked(words):
         return False
     if words[0] in _ORG_WORDS or words[0] in _NON_PERSON:
         return True
@@ -197,12 +197,12 @@ def _appositive_role(text: str, runs: tuple[Run, ...], k: int, places: frozenset
 def _trailing_role(person_w: list[str]) -> int | None:
     """Index of a position title after a ranked name (rank, at least one name word, then the title)."""
     k = _rank_at(person_w, 0)
-    return next((i for i in range(k + 1, len(person_w)) if person_w[i] in _ROLE_HEAD_SET), None) if k else None
+    return _role_after_name(person_w, k + 1) if k else None
 
 
-def _role_after_name(person_w: list[str]) -> int | None:
-    """Index of a title after an unranked name ("Ruhermansyah Ketua Bawaslu Kalbar" → 1)."""
-    return next((i for i in range(1, len(person_w)) if person_w[i] in _ROLE_HEAD_SET), None)
+def _role_after_name(person_w: list[str], start: int = 1) -> int | None:
+    """Index of the first title word from `start` on ("Ruhermansyah Ketua Bawaslu Kalbar" → 1)."""
+    return next((i for i in range(start, len(person_w)) if person_w[i] in _ROLE_HEAD_SET), None)
 
 
 def _mention_name_tokens(text: str, mention: str) -> frozenset[str]:
