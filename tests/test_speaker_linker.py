@@ -69,6 +69,8 @@ def test_people_table_lists_named_people_title_mentions_and_unnamed_holders():
         # a field in a title listing several is not a person in apposition
         ("Koordinator Divisi Penanganan Pelanggaran, Data, dan Informasi Bawaslu Rudi Hartono hadir.\n“Laporan kami terima,” ujarnya.\n",
          "Rudi Hartono", "Data"),
+        # a rank written in title case is still a rank
+        ("Kapolsek Entikong Akp O.Sitompul mengatakan warga tenang.\n", "Akp O.Sitompul", "Entikong Akp"),
     ],
 )
 def test_people_table_reads_titles_as_real_pages_write_them(text, present, absent):
@@ -280,3 +282,55 @@ def test_last_named_speaker_is_a_feature_of_later_pronoun_quotes():
     cands = candidates(text, quotes, [(q["speaker"], q["speaker_role"]) for q in quotes])[1]
     feats = {c.speaker: c.features for c in cands}
     assert feats["AKBP Budi Santoso"]["last_cued"] == 1.0 and feats["Hj. Sri Wahyuni"]["last_cued"] == 0.0
+
+
+def test_name_keeps_its_degrees_before_a_trailing_title():
+    text = "Kombes Pol Budi Hartono, SIK., MH, Kabid Humas Polda Jambi, menjelaskan bahwa patroli malam ditambah.\n"
+    assert _speakers(text) == ["Kombes Pol Budi Hartono, SIK., MH"]
+
+
+def test_glued_degree_does_not_end_the_sentence_before_the_cue():
+    text = "Kapolresta Solo Kombes.Pol. Andi Sinaga,SIK. MSi mengatakan bahwa operasi berjalan lancar.\n"
+    assert _speakers(text) == ["Kombes.Pol. Andi Sinaga,SIK. MSi"]
+
+
+def test_degree_then_a_function_word_starts_a_new_sentence():
+    text = (
+        "Acara diawali dengan Apel Jumat Curhat yang dipimpin oleh Kapolres Batu, AKBP Oskar Rahman, S.I.K., M.T. "
+        "Dalam sambutannya, Kapolres Batu menyampaikan bahwa warga boleh menyampaikan keluhan.\n"
+    )
+    assert _speakers(text) == ["AKBP Oskar Rahman, S.I.K., M.T."]
+
+
+@pytest.mark.parametrize("epithet", ["Jenderal Bintang Dua tersebut", "jenderal bintang dua itu"])
+def test_an_epithet_with_a_demonstrative_points_back_to_the_person(epithet):
+    text = (
+        "Kapolda Kaltim Irjen Pol Priyo Santoso meninjau pos pengamanan.\n\n"
+        f"“Polri harus melaksanakan pengamanan secara maksimal,” ucap {epithet}.\n"
+    )
+    assert {p.full for p in people_table(text)} == {"Irjen Pol Priyo Santoso"}
+    assert _speakers(text) == ["Irjen Pol Priyo Santoso"]
+
+
+def test_hard_wrapped_page_reads_a_title_across_the_line_break():
+    text = ("Apel digelar di halaman markas dan diikuti\npersonel gabungan dari berbagai\nsatuan yang akan bertugas\n"
+            "selama tahapan pemilu di seluruh\nwilayah hukum kabupaten\nitu.\n"
+            "“Kami siap mengamankan seluruh tahapan,” kata Kapolres\nBlora AKBP Budi Susanto.\n")
+    quotes = extract_quotes(text)
+    assert [(q["speaker"], q["speaker_role"]) for q in quotes] == [("AKBP Budi Susanto", "Kapolres Blora")]
+    assert "\n" in quotes[0]["speaker_mention"]["text"]  # strings are the page's own, offsets unchanged
+    unwrapped = text.replace("\npersonel", " personel").replace("\nsatuan", " satuan").replace("\nselama", " selama").replace("\nitu", " itu")
+    assert extract_quotes(unwrapped)[0]["speaker"] != "AKBP Budi Susanto"  # one break: could be a heading, kept
+
+
+def test_acting_title_abbreviation_does_not_end_the_mention():
+    text = ("Rapat dipimpin Sekretaris Jenderal (Sekjen) Kemendagri, Komjen. Pol. Arif Setiawan.\n"
+            "“Harga harus stabil,” terang Plt. Sekretaris Jenderal (Sekjen) Kemendagri, Komjen. Pol. Arif Setiawan.\n")
+    assert _speakers(text) == ["Komjen. Pol. Arif Setiawan"]
+
+
+def test_menurut_mention_stops_at_the_name_phrase():
+    text = "Kapolri Jenderal Polisi Timur Santoso membuka rapat.\nMenurut Kapolri dari sisi keamanan, situasi sudah kondusif.\n"
+    quotes = extract_quotes(text)
+    assert [q["speaker_mention"]["text"] for q in quotes] == ["Kapolri"]
+    assert _speakers(text) == ["Jenderal Polisi Timur Santoso"]

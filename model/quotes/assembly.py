@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .text import Span
+from .text import Span, unwrap
 from .marks import find_direct_quotes
 from .cues import find_cue
 from .statements import _nested_statement, is_statement
@@ -48,6 +48,7 @@ def extract_quotes(
     speaker resolution stay rule-based. With a `linker` (see linker.py, `load_linker`) the rules
     propose the candidate speakers and the linker picks one; without it the rules decide.
     """
+    original, text = text, unwrap(text)  # offsets agree; reported strings come from the original
     statement = statement or (lambda sp: is_statement(text, sp))
     all_direct = find_direct_quotes(text)
     outer = [sp for sp in all_direct if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in all_direct)]
@@ -67,4 +68,8 @@ def extract_quotes(
         speakers = link_speakers(text, quotes, speakers, linker)
     for q, (spk, role) in zip(quotes, speakers):
         q["speaker"], q["speaker_role"] = spk, role
+        q["text"] = original[q["start"] : q["end"]]
+        for key in ("cue", "speaker_mention"):
+            if q[key] is not None:
+                q[key]["text"] = original[q[key]["start"] : q[key]["end"]]
     return quotes

@@ -88,7 +88,7 @@ def _phrase_backward(text: str, end: int, floor: int) -> int:
     toks = [(a + floor, b + floor, w) for a, b, w in toks]
     start = end
     k = len(toks) - 1
-    seen_name = False
+    seen_name = after_degree = False
     while k >= 0:
         a, b, w = toks[k]
         core = w.rstrip(",")
@@ -97,11 +97,12 @@ def _phrase_backward(text: str, end: int, floor: int) -> int:
             k -= 1
             continue
         if core and (core[0].isupper() or core in ("dr.", "drg.") or core[0].isdigit() and "/" in core or _PAREN_CAP_RE.match(core)) and core.rstrip(".") not in _STOP_CAP and core not in _FUNC_CAPS:
-            if w.endswith(",") and seen_name and not _is_degree(core):
-                # "Role, Name" -- keep walking only if what follows is a role phrase
-                if not _role_like(text[a:start]):
-                    break
-            start = a
+            degree = _is_degree(core)
+            # "Role, Name" -- keep walking only if what follows is a role phrase; "Name, S.I.K., MH,
+            # Role": a name owns the degrees after it
+            if w.endswith(",") and seen_name and not degree and not after_degree and not _role_like(text[a:start]):
+                break
+            start, after_degree = a, degree
             seen_name = True
             k -= 1
             continue
@@ -203,12 +204,18 @@ def _speech_read_out(toks: list[tuple[int, int, str]], k: int) -> int | None:
     return i if i > 0 else None
 
 
+def _function_word_after(text: str, i: int) -> bool:
+    """Whether the next word is a capitalised function word ("Dalam", "Menurut"), which starts a sentence."""
+    m = _NONSPACE_RE.search(text, i, i + 40)
+    return bool(m) and m.group(0).rstrip(",") in _FUNC_CAPS
+
+
 def _subject_before(text: str, verb_start: int, ps: int) -> Span | None:
     """The mention before a cue verb: skip adverbs and a 'yang …' clause, then the phrase."""
     sent_start = ps
     for m in _SENT_END_RE.finditer(text, ps, verb_start):
-        if not _is_abbrev_dot(text, m.start()):
-            sent_start = m.end()
+        if not _is_abbrev_dot(text, m.start()) or _function_word_after(text, m.end()):
+            sent_start = m.end()  # "…, S.I.K., M.T. Dalam sambutannya, …": a degree can end a sentence
     sm = _SKIP_PHRASE_BEFORE_VERB_RE.search(text, sent_start, verb_start)
     if sm and sm.end() >= verb_start - 1:
         verb_start = sm.start()  # "Jonner Manik, dalam paparannya menyebut"

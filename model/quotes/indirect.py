@@ -9,7 +9,7 @@ from typing import Callable
 from .vocab import _BARE_OBJECT_VERBS, _DIRECTIVE_VERBS, _LONG_CUES, _NOT_A_PLAIN_OBJECT, _PRONOUNS, _STANCE_VERBS
 from .text import Span, _is_abbrev_dot, paragraph_of, _starts_cap, trim_span
 from .marks import find_direct_quotes
-from .cues import _subject_before
+from .cues import _phrase_forward, _subject_before
 from .statements import is_statement
 
 
@@ -112,6 +112,9 @@ def find_indirect_quotes(text: str, direct: list[Span] | None = None) -> list[tu
             who = text[a:b]
             if not who.strip() or not (_starts_cap(who) or who.split()[0].lower() in _PRONOUNS):
                 continue  # "Menurut rencana, …" is not attribution
+            phrase_end = _phrase_forward(text, a, b) if _starts_cap(who) else a
+            if phrase_end > a:  # "Menurut Kapolri dari sisi keamanan, …": the name phrase only
+                b = phrase_end
             mention = (a, b)
         else:
             continue

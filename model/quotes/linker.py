@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .names import _name_tokens, _rank_at, _similar, _split_run
 from .people import Person, people_table
-from .text import _SPLIT_WORDS_RE, _paragraphs, _tidy
+from .text import _SPLIT_WORDS_RE, _paragraphs, _tidy, unwrap
 from .vocab import _HONOR, _NON_PERSON, _ORG_WORDS, _PRONOUNS, _PROVINCES, _RANK_RE, _ROLE_HEAD_SET
 
 LINKER_FILE = "speaker_linker.json"
@@ -235,6 +235,7 @@ def candidates(text: str, quotes: list[dict], rules: list[tuple[str, str]],
     other people were mentioned in between (last_cued, cued_before). With `choose`, the previous
     speaker (prev_speaker) is the one `choose` picked for the previous quote, not the rules' one,
     so one wrong rule answer does not carry down a chain of "-nya" quotes."""
+    text = unwrap(text)  # the text extract_quotes read (same offsets)
     art = _Article(text)
     out: list[list[Candidate]] = []
     prev = ""

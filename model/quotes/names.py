@@ -245,7 +245,7 @@ def _name_tokens(words: list[str]) -> frozenset[str]:
 
 def _is_role_run(words: list[str]) -> bool:
     i = 0
-    while i < len(words) and words[i] in _HONORIFIC_LEADS:
+    while i < len(words) and (words[i] in _HONORIFIC_LEADS or words[i] in _ROLE_QUALIFIERS):  # "Plt. Sekretaris …"
         i += 1
     return i < len(words) and words[i] in _ROLE_HEAD_SET
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .vocab import (_DIRECTIONS, _HONOR, _NON_PERSON, _OFFICE_CONTEXT, _ORG_WORDS, _PROVINCES, _RANK_RE, _ROLE_ALIASES,
                     _ROLE_HEAD_SET, _SHORT_CUE_ALT)
-from .text import _NONSPACE_RE, _SPLIT_WORDS_RE, _tidy, paragraph_of
+from .text import _DEMONSTRATIVE_AFTER_RE, _NONSPACE_RE, _SPLIT_WORDS_RE, _tidy, paragraph_of
 from .names import Run, _is_role_run, _name_tokens, _person_runs, _person_text, _place_words, _rank_at, _ranked, _runs, _short_names, _similar, _split_run
 
 
@@ -113,6 +113,8 @@ def _entities(text: str) -> list[Entity]:
             continue
         if not ranked and all(w in places or w in _DIRECTIONS for w in person_w):
             continue  # "Wakapolres Barito Selatan, Kalimantan Tengah, Kompol X": a place in apposition
+        if _DEMONSTRATIVE_AFTER_RE.match(text, run.degree_end) and not (role_w and ranked):
+            continue  # "Jenderal Bintang Dua tersebut", "bekas Kepala Divisi … (Kadivkum Polri) itu": an epithet for someone named before
         if _headline(text, run.start):
             continue  # "Panglima TNI Ikut Pantau Kesiapan Personel": a Title Case headline, not a name
         if ranked or person_w[0] in _HONOR:

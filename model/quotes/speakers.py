@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .vocab import _PRONOUNS
-from .text import _SPLIT_WORDS_RE, paragraph_of, _tidy
+from .text import _DEMONSTRATIVE_AFTER_RE, _SPLIT_WORDS_RE, paragraph_of, _tidy
 from .names import _place_words, _short_names, _split_run
 from .cues import _phrase_forward
 from .people import Entity, _entities, _expand_from_runs, _fullest_description, _match_entity, _match_role, _occurrences
@@ -50,6 +50,8 @@ def _resolve_mention(text: str, mention: dict, ents: list[Entity]) -> tuple[str,
         ent = _match_role(mtxt, ents, mention["start"], _place_words(text))
     if ent is not None:
         return ent.full, ent.role or role_part
+    if _DEMONSTRATIVE_AFTER_RE.match(text, mention["end"]):
+        return None  # "ucap Jenderal Bintang Dua tersebut": an epithet, resolved as a pronoun is
     if not person_w and role_w:
         desc = _fullest_description(mtxt, text)
         return desc, desc

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .vocab import _ABBR
+from .vocab import _ABBR, _DEGREES
 
 
 Span = tuple[int, int]
@@ -18,6 +18,10 @@ Span = tuple[int, int]
 _NONSPACE_RE = re.compile(r"[^\s]+")
 
 _SPACES_RE = re.compile(r"\s+")
+
+# A demonstrative right after a phrase: "jenderal bintang dua itu", "pria kelahiran Medan tersebut"
+# point back to someone named before; they are not a name.
+_DEMONSTRATIVE_AFTER_RE = re.compile(r"\)?\s+(?:tersebut|itu|ini)\b")
 
 _SPLIT_WORDS_RE = re.compile(r"[\s,]+")
 
@@ -71,8 +75,26 @@ def _is_abbrev_dot(text: str, i: int) -> bool:
         return True  # an initial: "A. Rahman", "M.H."
     if j > 0 and text[j - 1] == ".":
         return True  # the tail of "S.I.K." / "M.Si."
-    return word in _ABBR
+    return word in _ABBR or word in _DEGREES  # "Simanjuntak,SIK. MSi mengatakan"
 
 
 def _tidy(s: str) -> str:
     return _SPACES_RE.sub(" ", s).strip(" ,")
+
+
+# A line break inside a sentence: after a word or comma, before a word. Pages copied from print or
+# e-mail are wrapped at a fixed width ("…, Kapolres\nBlora AKBP X"); a page with several breaks
+# before a lowercase word is wrapped, not paragraphed.
+_SOFT_BREAK_RE = re.compile(r"(?<=[a-z0-9,])\n(?=[A-Za-z(])")
+_WRAPPED_BREAK_RE = re.compile(r"(?<=[a-z,])\n(?=[a-z])")
+_WRAPPED_MIN_BREAKS = 5
+
+
+def unwrap(text: str) -> str:
+    """The text with a hard-wrapped page's in-sentence line breaks turned into spaces.
+
+    Same length as `text`, so every offset found on it is an offset into `text`; other pages
+    come back unchanged (a single break without punctuation is usually a heading or a caption)."""
+    if len(_WRAPPED_BREAK_RE.findall(text)) < _WRAPPED_MIN_BREAKS:
+        return text
+    return _SOFT_BREAK_RE.sub(" ", text)
