@@ -248,11 +248,30 @@ def test_resolve_speakers_accepts_plain_dicts():
          "ada 41 TPS yang masuk kategori rawan", "menjelaskan", "Ia"),
         ("Dandim menegaskan agar prajurit tetap netral selama tahapan Pilkada.",
          "prajurit tetap netral selama tahapan Pilkada", "menegaskan", "Dandim"),
+        # a cue set off by commas inside the reported sentence; a di- verb opening it
+        ("Untuk pengamanan, lanjut Kapolres, pihaknya menyiapkan 157 personel gabungan.",
+         "pihaknya menyiapkan 157 personel gabungan", "lanjut", "Kapolres"),
+        ("Lanjutnya, potensi rawan paling utama ada di wilayah pesisir.",
+         "potensi rawan paling utama ada di wilayah pesisir", "Lanjutnya", "nya"),
+        ("Dijelaskan Adnan, sejak 2005 pemilihan di daerah itu selalu aman.",
+         "sejak 2005 pemilihan di daerah itu selalu aman", "Dijelaskan", "Adnan"),
+        # where and when between the speaker and the verb; an epithet with a demonstrative
+        ("Kapolda NTB Irjen Pol Umar Faroq di Mataram, Jumat, mengatakan apel ini meliputi pengecekan seluruh personel.",
+         "apel ini meliputi pengecekan seluruh personel", "mengatakan", "Kapolda NTB Irjen Pol Umar Faroq"),
+        ("Kapolres Donggala AKBP Sururi saat dihubungi mengatakan, puluhan orang itu terpaksa ditangkap.",
+         "puluhan orang itu terpaksa ditangkap", "mengatakan", "Kapolres Donggala AKBP Sururi"),
+        ("Mantan Kapolsek Percut Seituan ini menambahkan, pengamanan gereja akan ditingkatkan.",
+         "pengamanan gereja akan ditingkatkan", "menambahkan", "Mantan Kapolsek Percut Seituan"),
     ],
 )
 def test_indirect_patterns(text, span, cue, mention):
     ((s, e), (cs, ce), m) = find_indirect_quotes(text)[0]
     assert text[s:e] == span and text[cs:ce] == cue and text[m[0] : m[1]] == mention
+
+
+def test_inserted_cue_needs_speech_after_it():
+    t = "“Kami siap,” kata Kapolres, Senin (3/4).\nPersonel disiagakan, kata dia, Senin."
+    assert find_indirect_quotes(t) == []
 
 
 def test_indirect_skips_text_inside_direct_quotes():

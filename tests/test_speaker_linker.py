@@ -259,7 +259,7 @@ def test_unit_inside_a_title_is_no_person():
         "“Semua harus patuh,” ujarnya.\n"
     )
     assert "Laka Lantas" not in {p.full for p in people_table(text)}
-    assert _speakers(text) == ["Iptu Mukramin"]
+    assert _speakers(text) == ["Iptu Mukramin", "Iptu Mukramin"]  # "Kanit … ini berharap …" is his indirect speech
 
 
 def test_speech_read_out_by_a_deputy_is_the_authors():

@@ -181,10 +181,15 @@ def _cue_before(text: str, s: int, ps: int) -> tuple[Span | None, Span | None]:
 
 _AGE_TOKEN_RE = re.compile(r"\(\d{1,3}\),?")
 
+_DAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Jum’at|Sabtu|Minggu)(?:\s*\([\d/]+\))?"
 _SKIP_PHRASE_BEFORE_VERB_RE = re.compile(
     r"(?:,?\s*(?:dalam|saat|ketika|usai|seusai|di)\s+(?:\S+\s+){0,3}?\S+nya"
     r"|,?\s*dalam\s+(?:kesempatan|rakor|rapat|acara|apel|sambutan|amanat|pertemuan)\s+(?:itu|tersebut|yang\s+sama|terpisah)"
-    r"|,?\s*(?:sebagai|selaku)\s+[a-z][^,.;\n]{0,40}?)\s*$"
+    r"|,?\s*(?:sebagai|selaku)\s+[a-z][^,.;\n]{0,40}?"
+    # "X di Mataram, Jumat, mengatakan", "X saat dikonfirmasi Kamis, mengatakan": where and when, then the verb
+    r"|(?:,\s*|\s+)(?:saat|ketika|usai|seusai|setelah)\s+[a-z][^,.;:\n“”\"]{0,80}?"
+    r"|(?:,\s*|\s+)di\s+(?:[a-z]+\s+){0,3}[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}"
+    r"|(?:,\s*|\s+)" + _DAY + r"){1,4}?,?\s*$"
 )
 
 
@@ -224,6 +229,8 @@ def _subject_before(text: str, verb_start: int, ps: int) -> Span | None:
     # drop adverbs right before the verb
     while toks and (toks[-1][2].lower() in _SKIP_BEFORE_VERB or _AGE_TOKEN_RE.fullmatch(toks[-1][2])):
         toks.pop()  # adverbs and an age "(47)," between the name and the verb
+    if len(toks) > 1 and toks[-1][2] in ("ini", "itu", "tersebut"):
+        toks.pop()  # "Mantan Kapolsek Percut Seituan ini menambahkan": the phrase before the demonstrative
     # "Dandim X yang diwakili Pasi Ops Kapten Y": the deputy is the speaker; but "Kapolda X dalam
     # sambutan yang dibacakan Wakapolda Y": the words are X's, read out by Y (GUIDELINES §2)
     for k in range(len(toks) - 1, -1, -1):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .vocab import _BARE_OBJECT_VERBS, _DIRECTIVE_VERBS, _LONG_CUES, _NOT_A_PLAIN_OBJECT, _PRONOUNS, _STANCE_VERBS
+from .vocab import _BARE_OBJECT_VERBS, _DIRECTIVE_VERBS, _INSERTED_CUES, _LONG_CUES, _NOT_A_PLAIN_OBJECT, _PRONOUNS, _STANCE_VERBS, _STOP_CAP, _PASSIVE_CUES
 from .text import Span, _is_abbrev_dot, paragraph_of, _starts_cap, trim_span
 from .marks import find_direct_quotes
 from .cues import _phrase_forward, _subject_before
@@ -21,6 +21,24 @@ _INDIRECT_RE = re.compile(
 
 
 _MENURUT_RE = re.compile(r"(?<![\w])(?P<verb>[Mm]enurut(?:nya)?)(?P<who>\s+[^,.\n]{1,80})?\s*,\s+(?=\S)")
+
+def _either_case(words: list[str]) -> str:
+    """Alternation matching each word with a lower- or upper-case first letter."""
+    return "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in sorted(set(words), key=len, reverse=True))
+
+
+_WHO = r"(?P<who>dia|ia|beliau|[A-Z][^,.;:\n“”\"]{0,60}?)"
+# "…, lanjut Kapolres, pihaknya …", "Lanjutnya, …": the speech verb set off by commas, the content after it.
+_INSERTED_RE = re.compile(
+    r"(?:(?<=[,.;]\s)|(?<=\n)|^)(?P<verb>(?:" + _either_case(_INSERTED_CUES) + r")(?:nya)?)(?:\s+" + _WHO + r")?\s*,\s+(?=[^\s“”\"])"
+)
+# "Dijelaskan Adnan, …", "Disebutkan Didik bahwa …", "Dijelaskan, …": a di- verb opening a sentence.
+_PASSIVE_RE = re.compile(
+    r"(?:(?<=[.!?]\s)|(?<=\n)|^)(?P<verb>" + _either_case(_PASSIVE_CUES) + r")(?:\s+(?:pula|juga|lagi))?(?:\s+(?:oleh\s+)?" + _WHO
+    + r")?(?:\s*,\s*(?:bahwa\s+)?|\s+bahwa\s+)(?=[^\s“”\"])"
+)
+_MIN_INSERTED_WORDS = 3
+
 
 _PREDICATE_RE = re.compile(
     r"\b(?:akan|sudah|telah|siap|masih|tidak|tak|belum|harus|bisa|dapat|perlu|sedang|menjadi|ada|adalah|merupakan|"
@@ -96,6 +114,7 @@ def find_indirect_quotes(text: str, direct: list[Span] | None = None) -> list[tu
         if e - s < 8 or len(text[s:e].split()) < 2:
             continue
         out.append(((s, e), (vs, ve), mention))
+    out += _inserted_cues(text, inside, statements)
     for m in _MENURUT_RE.finditer(text):
         vs, ve = m.span("verb")
         if inside(vs):
@@ -143,3 +162,28 @@ def _covered(spans: list[Span]) -> Callable[[int], bool]:
         return any(s - 1 <= i < e + 1 for s, e in spans)
 
     return inside
+
+
+def _inserted_cues(text: str, inside: Callable[[int], bool], statements: list[Span]) -> list[tuple[Span, Span, Span | None]]:
+    """Reported speech after an inserted or passive cue: "…, lanjut Kapolres, pihaknya siap …",
+    "Dijelaskan Adnan, …". The mention is the name or pronoun given, "-nya", or none (the
+    previous speaker's, resolved from context)."""
+    out: list[tuple[Span, Span, Span | None]] = []
+    for m in list(_INSERTED_RE.finditer(text)) + list(_PASSIVE_RE.finditer(text)):
+        vs, ve = m.span("verb")
+        if inside(vs):
+            continue
+        start = m.end()
+        end = _stop_at_quote(_sentence_end(text, start), start, statements)
+        s, e = trim_span(text, start, end)
+        words = text[s:e].split()
+        if len(words) < _MIN_INSERTED_WORDS or words[0].strip(",") in _STOP_CAP:
+            continue  # "…, kata dia, Senin (3/4)": a date, not speech
+        if m.group("who"):
+            mention: Span | None = m.span("who")
+        elif text[vs:ve].lower().endswith("nya"):
+            mention = (ve - 3, ve)
+        else:
+            mention = None
+        out.append(((s, e), (vs, ve), mention))
+    return out

@@ -17,6 +17,9 @@ _PEOPLE = lexicon.section("people")
 _SHORT_CUES: list[str] = _CUES["short"]
 # Full meN-/ber- speech verbs used before a quote or for indirect speech.
 _LONG_CUES: list[str] = _CUES["long"]
+# Verbs set off by commas inside reported speech, and di- verbs that open it.
+_INSERTED_CUES: list[str] = _CUES["inserted"]
+_PASSIVE_CUES: list[str] = _CUES["passive"]
 _CUE_WORDS = set(_SHORT_CUES) | {w + "nya" for w in _SHORT_CUES} | set(_LONG_CUES) | {"menurut", "menurutnya"}
 _SHORT_CUE_ALT = "|".join(sorted(set(_SHORT_CUES), key=len, reverse=True))
 # Verbs whose bare object is usually a noun phrase, not reported speech ("memaparkan jadwal").
