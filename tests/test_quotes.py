@@ -262,11 +262,36 @@ def test_resolve_speakers_accepts_plain_dicts():
          "puluhan orang itu terpaksa ditangkap", "mengatakan", "Kapolres Donggala AKBP Sururi"),
         ("Mantan Kapolsek Percut Seituan ini menambahkan, pengamanan gereja akan ditingkatkan.",
          "pengamanan gereja akan ditingkatkan", "menambahkan", "Mantan Kapolsek Percut Seituan"),
+        # an addressee before what is asked; a say verb's bare object
+        ("Kapolres juga mengimbau kepada seluruh lapisan masyarakat untuk menjaga suasana tetap kondusif.",
+         "menjaga suasana tetap kondusif", "mengimbau", "Kapolres"),
+        ("Kapolres Sorong mengatakan untuk pengamanan Pemilu pihaknya dibantu satu kompi Brimob.",
+         "untuk pengamanan Pemilu pihaknya dibantu satu kompi Brimob", "mengatakan", "Kapolres Sorong"),
+        ("Kapolres Sorong mengatakan kepada wartawan, pengamanan Pemilu dibantu satu kompi Brimob.",
+         "pengamanan Pemilu dibantu satu kompi Brimob", "mengatakan", "Kapolres Sorong"),
+        ("Namun lanjut Kasat, di lokasi tak satupun ditemukan pekerja tambang.",
+         "di lokasi tak satupun ditemukan pekerja tambang", "lanjut", "Kasat"),
+        ("Ditambahkannya, warga harus menciptakan situasi yang aman.",
+         "warga harus menciptakan situasi yang aman", "Ditambahkannya", "nya"),
+        ("Ivan berharap kepada orang tua agar mengawasi anaknya pada malam hari.",
+         "mengawasi anaknya pada malam hari", "berharap", "Ivan"),
+        ("Kapolres Demak menyebutkan ada tiga level kerawanan di wilayahnya.",
+         "ada tiga level kerawanan di wilayahnya", "menyebutkan", "Kapolres Demak"),
     ],
 )
 def test_indirect_patterns(text, span, cue, mention):
     ((s, e), (cs, ce), m) = find_indirect_quotes(text)[0]
     assert text[s:e] == span and text[cs:ce] == cue and text[m[0] : m[1]] == mention
+
+
+def test_speech_act_without_statement_is_no_quote_but_its_speaker_speaks_next():
+    t = ("Kapolsek Cibatu AKP Feri Kurniawan membuka acara.\n"
+         "Seorang warga yang hadir dalam peluncuran program itu, Hendra, menyampaikan apresiasinya terhadap langkah Polri ini. "
+         "\"Saya merasa senang,\" ujarnya.\n")
+    quotes = extract_quotes(t)
+    assert [(q["type"], q["speaker"]) for q in quotes] == [("direct", "Hendra")]
+    assert [q["type"] for q in extract_quotes(t, keep_acts=True)] == ["speech_act", "direct"]
+    assert find_indirect_quotes("Bupati Rudy menyampaikan apresiasi tinggi kepada seluruh petugas pengamanan.") == []
 
 
 def test_inserted_cue_needs_speech_after_it():

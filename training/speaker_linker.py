@@ -72,7 +72,7 @@ def items(records: list[dict]) -> list[Item]:
     out = []
     for k, rec in enumerate(records):
         text = rec["text"]
-        quotes = extract_quotes(text)
+        quotes = extract_quotes(text, keep_acts=True)  # speech acts match no gold quote, but shape the chain
         for q, cands in zip(quotes, candidates(text, quotes, [(q["speaker"], q["speaker_role"]) for q in quotes])):
             gold = next((g for g in rec["quotes"] if g["type"] == q["type"] and _overlap_ok(q, g)), None)
             if gold is None:

@@ -15,6 +15,7 @@ from .indirect import find_indirect_quotes
 from .linker import SpeakerLinker, link_speakers
 
 
+_ACT = "speech_act"  # resolved in sequence with the quotes, then dropped from the output
 _SPLIT_QUOTE_GAP_RE = re.compile(r"[,.!?]?\s*[”\"’]\s*[^“”\"\n]*,\s*[“”\"]")
 
 
@@ -40,6 +41,7 @@ def extract_quotes(
     statement: Callable[[Span], bool] | None = None,
     indirect: list[tuple[Span, Span | None, Span | None]] | None = None,
     linker: SpeakerLinker | None = None,
+    keep_acts: bool = False,
 ) -> list[dict]:
     """All direct and indirect quotes with cue, mention, resolved speaker and role, sorted by start.
 
@@ -47,6 +49,8 @@ def extract_quotes(
     (is this quoted phrase a statement? where are the indirect quotes?); pairing, cues and
     speaker resolution stay rule-based. With a `linker` (see linker.py, `load_linker`) the rules
     propose the candidate speakers and the linker picks one; without it the rules decide.
+    `keep_acts` keeps the speech acts without a statement (type "speech_act") that are resolved
+    in sequence with the quotes: the linker's training must see the sequence inference sees.
     """
     original, text = text, unwrap(text)  # offsets agree; reported strings come from the original
     statement = statement or (lambda sp: is_statement(text, sp))
@@ -60,8 +64,11 @@ def extract_quotes(
         {"text": text[s:e], "start": s, "end": e, "type": "direct", "cue": _span_dict(text, c), "speaker_mention": _span_dict(text, m)}
         for (s, e), (c, m) in zip(direct, cues)
     ]
-    for (s, e), c, m in (find_indirect_quotes(text, all_direct) if indirect is None else indirect):
+    acts: list[tuple[Span, Span, Span | None]] = []  # "X menyampaikan apresiasinya": no quote, but X speaks next
+    for (s, e), c, m in (find_indirect_quotes(text, all_direct, acts) if indirect is None else indirect):
         quotes.append({"text": text[s:e], "start": s, "end": e, "type": "indirect", "cue": _span_dict(text, c), "speaker_mention": _span_dict(text, m)})
+    for (s, e), c, m in acts:
+        quotes.append({"text": text[s:e], "start": s, "end": e, "type": _ACT, "cue": _span_dict(text, c), "speaker_mention": _span_dict(text, m)})
     quotes.sort(key=lambda q: (q["start"], q["end"]))
     speakers = resolve_speakers(text, quotes)
     if linker is not None:
@@ -72,4 +79,4 @@ def extract_quotes(
         for key in ("cue", "speaker_mention"):
             if q[key] is not None:
                 q[key]["text"] = original[q[key]["start"] : q[key]["end"]]
-    return quotes
+    return quotes if keep_acts else [q for q in quotes if q["type"] != _ACT]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .vocab import _BARE_OBJECT_VERBS, _DIRECTIVE_VERBS, _INSERTED_CUES, _LONG_CUES, _NOT_A_PLAIN_OBJECT, _PRONOUNS, _STANCE_VERBS, _STOP_CAP, _PASSIVE_CUES
+from .vocab import _BARE_OBJECT_VERBS, _DIRECTIVE_VERBS, _INSERTED_CUES, _LONG_CUES, _NOT_A_PLAIN_OBJECT, _NOT_SAID, _PRONOUNS, _SAY_VERBS, _SPEECH_ACT_OBJECTS, _STANCE_VERBS, _STOP_CAP, _PASSIVE_CUES
 from .text import Span, _is_abbrev_dot, paragraph_of, _starts_cap, trim_span
 from .marks import find_direct_quotes
 from .cues import _phrase_forward, _subject_before
@@ -14,6 +14,8 @@ from .statements import is_statement
 
 
 _COMPLEMENTIZER_RE = re.compile(r"(?:[^\s,]+\s+){1,2}?(?:agar|supaya|untuk)\s+")
+# "mengimbau kepada seluruh lapisan masyarakat untuk …": an addressee, then what is asked of them.
+_ADDRESSEE_RE = re.compile(r"kepada\s+[^.,;:\n“”\"]{1,80}?\s+(?:agar|supaya|untuk)\s+")
 
 _INDIRECT_RE = re.compile(
     r"(?<![\w])(?P<verb>" + "|".join(sorted(set(_LONG_CUES), key=len, reverse=True)) + r")(?P<link>\s*,\s*|\s+bahwa\s+|\s+agar\s+|\s+)(?=\S)"
@@ -30,11 +32,11 @@ def _either_case(words: list[str]) -> str:
 _WHO = r"(?P<who>dia|ia|beliau|[A-Z][^,.;:\n“”\"]{0,60}?)"
 # "…, lanjut Kapolres, pihaknya …", "Lanjutnya, …": the speech verb set off by commas, the content after it.
 _INSERTED_RE = re.compile(
-    r"(?:(?<=[,.;]\s)|(?<=\n)|^)(?P<verb>(?:" + _either_case(_INSERTED_CUES) + r")(?:nya)?)(?:\s+" + _WHO + r")?\s*,\s+(?=[^\s“”\"])"
+    r"(?:(?<=[,.;]\s)|(?<=\n)|^|(?<=Namun\s)|(?<=Bahkan\s)|(?<=juga\s))(?P<verb>(?:" + _either_case(_INSERTED_CUES) + r")(?:nya)?)(?:\s+" + _WHO + r")?\s*,\s+(?=[^\s“”\"])"
 )
 # "Dijelaskan Adnan, …", "Disebutkan Didik bahwa …", "Dijelaskan, …": a di- verb opening a sentence.
 _PASSIVE_RE = re.compile(
-    r"(?:(?<=[.!?]\s)|(?<=\n)|^)(?P<verb>" + _either_case(_PASSIVE_CUES) + r")(?:\s+(?:pula|juga|lagi))?(?:\s+(?:oleh\s+)?" + _WHO
+    r"(?:(?<=[.!?]\s)|(?<=\n)|^|(?<=[Ll]ebih\slanjut\s))(?P<verb>(?:" + _either_case(_PASSIVE_CUES) + r")(?:nya)?)(?:\s+(?:pula|juga|lagi))?(?:\s+(?:oleh\s+)?" + _WHO
     + r")?(?:\s*,\s*(?:bahwa\s+)?|\s+bahwa\s+)(?=[^\s“”\"])"
 )
 _MIN_INSERTED_WORDS = 3
@@ -79,8 +81,12 @@ def _sentence_end(text: str, i: int) -> int:
     return pe
 
 
-def find_indirect_quotes(text: str, direct: list[Span] | None = None) -> list[tuple[Span, Span, Span | None]]:
-    """Reported speech "X mengatakan, …", "menurut X, …", "X menyampaikan bahwa …" outside direct quotes."""
+def find_indirect_quotes(text: str, direct: list[Span] | None = None,
+                        acts: list[tuple[Span, Span, Span | None]] | None = None) -> list[tuple[Span, Span, Span | None]]:
+    """Reported speech "X mengatakan, …", "menurut X, …", "X menyampaikan bahwa …" outside direct quotes.
+
+    A speech act with no statement ("X menyampaikan apresiasinya …") is no quote; when `acts` is
+    given such acts are appended to it, because their speaker is often who speaks next."""
     if direct is None:
         direct = find_direct_quotes(text)
     inside = _covered(direct)
@@ -95,12 +101,20 @@ def find_indirect_quotes(text: str, direct: list[Span] | None = None) -> list[tu
         if not rest or rest[0] in "“”\"":
             continue  # a direct quote follows: handled as a direct cue
         link = m.group("link")
-        if link.strip() == "":
-            if m.group("verb").lower() in _BARE_OBJECT_VERBS or not _plain_object_ok(text, start):
+        act = text[start : start + 40].split()[0].lower().strip(",") in _SPEECH_ACT_OBJECTS
+        addressee = _ADDRESSEE_RE.match(text, start) if m.group("verb").lower() in _DIRECTIVE_VERBS else None
+        if addressee:
+            start = addressee.end()
+        elif link.strip() == "" and not act:
+            said = _said(text, start) if m.group("verb").lower() in _SAY_VERBS else None
+            if said is not None:
+                start = said
+            elif m.group("verb").lower() in _BARE_OBJECT_VERBS or not _plain_object_ok(text, start):
                 continue
-            start = _after_complementizer(text, start, m.group("verb").lower())
-            if start is None:
-                continue
+            else:
+                start = _after_complementizer(text, start, m.group("verb").lower())
+                if start is None:
+                    continue
         mention = _subject_before(text, vs, paragraph_of(text, vs)[0])
         if mention is None:
             continue
@@ -112,6 +126,10 @@ def find_indirect_quotes(text: str, direct: list[Span] | None = None) -> list[tu
         end = _stop_at_quote(_sentence_end(text, start), start, statements)
         s, e = trim_span(text, start, end)
         if e - s < 8 or len(text[s:e].split()) < 2:
+            continue
+        if act:
+            if acts is not None:
+                acts.append(((s, e), (vs, ve), mention))
             continue
         out.append(((s, e), (vs, ve), mention))
     out += _inserted_cues(text, inside, statements)
@@ -145,6 +163,22 @@ def find_indirect_quotes(text: str, direct: list[Span] | None = None) -> list[tu
     out.sort()
     # "Kapolres meminta para Kapolsek memastikan …": the inner verb is part of the outer content
     return [o for o in out if not any(p is not o and p[0][0] <= o[1][0] < p[0][1] for p in out)]
+
+
+_TO_WHOM_RE = re.compile(r"kepada\s+[^.,;:\n“”\"]{1,40},\s*")
+
+
+def _said(text: str, start: int) -> int | None:
+    """Start of what a say verb's bare object says ("mengatakan kepada wartawan, …" skips the
+    addressee), or None when this rule does not say ("mengatakan hal itu", a short object): the
+    general bare-object check then decides."""
+    to_whom = _TO_WHOM_RE.match(text, start)
+    if to_whom:
+        return to_whom.end()
+    words = text[start:_sentence_end(text, start)].split()
+    if len(words) < 4 or words[0].lower().strip(",") in _NOT_SAID:
+        return None
+    return start
 
 
 def _plain_object_ok(text: str, start: int) -> bool:

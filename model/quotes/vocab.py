@@ -20,6 +20,11 @@ _LONG_CUES: list[str] = _CUES["long"]
 # Verbs set off by commas inside reported speech, and di- verbs that open it.
 _INSERTED_CUES: list[str] = _CUES["inserted"]
 _PASSIVE_CUES: list[str] = _CUES["passive"]
+# Verbs whose bare object is the thing said ("mengatakan untuk pengamanan …"), and words that start no such object.
+_SAY_VERBS = set(_CUES["say_verbs"])
+_NOT_SAID = set(_CUES["not_said"])
+# "menyampaikan apresiasinya": a speech act with no statement, whose speaker often speaks next.
+_SPEECH_ACT_OBJECTS = set(_CUES["speech_act_objects"])
 _CUE_WORDS = set(_SHORT_CUES) | {w + "nya" for w in _SHORT_CUES} | set(_LONG_CUES) | {"menurut", "menurutnya"}
 _SHORT_CUE_ALT = "|".join(sorted(set(_SHORT_CUES), key=len, reverse=True))
 # Verbs whose bare object is usually a noun phrase, not reported speech ("memaparkan jadwal").
