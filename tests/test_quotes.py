@@ -277,6 +277,14 @@ def test_resolve_speakers_accepts_plain_dicts():
          "mengawasi anaknya pada malam hari", "berharap", "Ivan"),
         ("Kapolres Demak menyebutkan ada tiga level kerawanan di wilayahnya.",
          "ada tiga level kerawanan di wilayahnya", "menyebutkan", "Kapolres Demak"),
+        ("Jenderal bintang dua itu menambahkan, kegiatan ini berlangsung selama sepekan.",
+         "kegiatan ini berlangsung selama sepekan", "menambahkan", "Jenderal bintang dua"),
+        ("Kapolda Jambi, Brigjen Mukhlis Santoso, dikonfirmasi wartawan di Sungaipenuh, Minggu (25/2) mengatakan, pengamanan ditambah.",
+         "pengamanan ditambah", "mengatakan", "Brigjen Mukhlis Santoso"),
+        ("Karena lanjut dia, pemilu ini memiliki kerawanan yang kompleks.",
+         "pemilu ini memiliki kerawanan yang kompleks", "lanjut", "dia"),
+        ("Dia berharap dengan adanya pola pengamanan itu seluruh tahapan akan berjalan aman.",
+         "dengan adanya pola pengamanan itu seluruh tahapan akan berjalan aman", "berharap", "Dia"),
     ],
 )
 def test_indirect_patterns(text, span, cue, mention):

@@ -188,6 +188,7 @@ _SKIP_PHRASE_BEFORE_VERB_RE = re.compile(
     r"|,?\s*(?:sebagai|selaku)\s+[a-z][^,.;\n]{0,40}?"
     # "X di Mataram, Jumat, mengatakan", "X saat dikonfirmasi Kamis, mengatakan": where and when, then the verb
     r"|(?:,\s*|\s+)(?:saat|ketika|usai|seusai|setelah)\s+[a-z][^,.;:\n“”\"]{0,80}?"
+    r"|(?:,\s*|\s+)di(?:hubungi|konfirmasi|temui|wawancarai)(?:\s+(?:wartawan|terpisah))?"
     r"|(?:,\s*|\s+)di\s+(?:[a-z]+\s+){0,3}[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}"
     r"|(?:,\s*|\s+)" + _DAY + r"){1,4}?,?\s*$"
 )
@@ -215,6 +216,19 @@ def _function_word_after(text: str, i: int) -> bool:
     return bool(m) and m.group(0).rstrip(",") in _FUNC_CAPS
 
 
+_EPITHET_WORDS = 3  # lowercase words a capitalised head may take before "itu": "Jenderal bintang dua"
+
+
+def _lower_epithet(toks: list[tuple[int, int, str]]) -> Span | None:
+    """"Jenderal bintang dua" before a demonstrative: a capitalised head and a few lowercase words."""
+    for k in range(len(toks) - 2, max(-1, len(toks) - 2 - _EPITHET_WORDS), -1):
+        if _starts_cap(toks[k][2]):
+            if all(w[:1].islower() for _, _, w in toks[k + 1 :]):
+                return toks[k][0], toks[-1][1]
+            return None
+    return None
+
+
 def _subject_before(text: str, verb_start: int, ps: int) -> Span | None:
     """The mention before a cue verb: skip adverbs and a 'yang …' clause, then the phrase."""
     sent_start = ps
@@ -231,6 +245,9 @@ def _subject_before(text: str, verb_start: int, ps: int) -> Span | None:
         toks.pop()  # adverbs and an age "(47)," between the name and the verb
     if len(toks) > 1 and toks[-1][2] in ("ini", "itu", "tersebut"):
         toks.pop()  # "Mantan Kapolsek Percut Seituan ini menambahkan": the phrase before the demonstrative
+        epithet = _lower_epithet(toks)
+        if epithet is not None:  # "Jenderal bintang dua itu menambahkan": resolved as a pronoun is
+            return epithet
     # "Dandim X yang diwakili Pasi Ops Kapten Y": the deputy is the speaker; but "Kapolda X dalam
     # sambutan yang dibacakan Wakapolda Y": the words are X's, read out by Y (GUIDELINES §2)
     for k in range(len(toks) - 1, -1, -1):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .vocab import _BARE_OBJECT_VERBS, _DIRECTIVE_VERBS, _INSERTED_CUES, _LONG_CUES, _NOT_A_PLAIN_OBJECT, _NOT_SAID, _PRONOUNS, _SAY_VERBS, _SPEECH_ACT_OBJECTS, _STANCE_VERBS, _STOP_CAP, _PASSIVE_CUES
+from .vocab import _BARE_OBJECT_VERBS, _CLAUSE_PREPOSITIONS, _DIRECTIVE_VERBS, _INSERTED_CUES, _LONG_CUES, _NOT_A_PLAIN_OBJECT, _NOT_SAID, _PRONOUNS, _SAY_VERBS, _SPEECH_ACT_OBJECTS, _STANCE_VERBS, _STOP_CAP, _PASSIVE_CUES
 from .text import Span, _is_abbrev_dot, paragraph_of, _starts_cap, trim_span
 from .marks import find_direct_quotes
 from .cues import _phrase_forward, _subject_before
@@ -32,7 +32,7 @@ def _either_case(words: list[str]) -> str:
 _WHO = r"(?P<who>dia|ia|beliau|[A-Z][^,.;:\n“”\"]{0,60}?)"
 # "…, lanjut Kapolres, pihaknya …", "Lanjutnya, …": the speech verb set off by commas, the content after it.
 _INSERTED_RE = re.compile(
-    r"(?:(?<=[,.;]\s)|(?<=\n)|^|(?<=Namun\s)|(?<=Bahkan\s)|(?<=juga\s))(?P<verb>(?:" + _either_case(_INSERTED_CUES) + r")(?:nya)?)(?:\s+" + _WHO + r")?\s*,\s+(?=[^\s“”\"])"
+    r"(?:(?<=[,.;]\s)|(?<=\n)|^|(?<=Namun\s)|(?<=Bahkan\s)|(?<=Karena\s)|(?<=Sebab\s)|(?<=juga\s))(?P<verb>(?:" + _either_case(_INSERTED_CUES) + r")(?:nya)?)(?:\s+" + _WHO + r")?\s*,\s+(?=[^\s“”\"])"
 )
 # "Dijelaskan Adnan, …", "Disebutkan Didik bahwa …", "Dijelaskan, …": a di- verb opening a sentence.
 _PASSIVE_RE = re.compile(
@@ -176,6 +176,8 @@ def _said(text: str, start: int) -> int | None:
     if to_whom:
         return to_whom.end()
     words = text[start:_sentence_end(text, start)].split()
+    if len(words) >= 6 and words[0].lower() in _CLAUSE_PREPOSITIONS and _PREDICATE_RE.search(" ".join(words[2:])):
+        return start  # "mengatakan dengan adanya pola itu seluruh tahapan akan aman"
     if len(words) < 4 or words[0].lower().strip(",") in _NOT_SAID:
         return None
     return start

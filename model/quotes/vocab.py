@@ -23,6 +23,7 @@ _PASSIVE_CUES: list[str] = _CUES["passive"]
 # Verbs whose bare object is the thing said ("mengatakan untuk pengamanan …"), and words that start no such object.
 _SAY_VERBS = set(_CUES["say_verbs"])
 _NOT_SAID = set(_CUES["not_said"])
+_CLAUSE_PREPOSITIONS = set(_CUES["clause_prepositions"])  # "mengatakan dengan adanya pola itu … akan aman"
 # "menyampaikan apresiasinya": a speech act with no statement, whose speaker often speaks next.
 _SPEECH_ACT_OBJECTS = set(_CUES["speech_act_objects"])
 _CUE_WORDS = set(_SHORT_CUES) | {w + "nya" for w in _SHORT_CUES} | set(_LONG_CUES) | {"menurut", "menurutnya"}
