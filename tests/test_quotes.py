@@ -285,6 +285,12 @@ def test_resolve_speakers_accepts_plain_dicts():
          "pemilu ini memiliki kerawanan yang kompleks", "lanjut", "dia"),
         ("Dia berharap dengan adanya pola pengamanan itu seluruh tahapan akan berjalan aman.",
          "dengan adanya pola pengamanan itu seluruh tahapan akan berjalan aman", "berharap", "Dia"),
+        ("Kapolres Demak menginstruksikan jajarannya untuk menindak tegas siapa pun yang membuat onar.",
+         "menindak tegas siapa pun yang membuat onar", "menginstruksikan", "Kapolres Demak"),
+        ("Mellaz menyebut untuk rapat pleno ini paparan suara akan dimulai dari Papua.",
+         "untuk rapat pleno ini paparan suara akan dimulai dari Papua", "menyebut", "Mellaz"),
+        ("Seperti disampaikan Karo Ops Polda Jatim Kombes Pol Puji Santoso, Jawa Timur termasuk wilayah rawan.",
+         "Jawa Timur termasuk wilayah rawan", "disampaikan", "Karo Ops Polda Jatim Kombes Pol Puji Santoso"),
     ],
 )
 def test_indirect_patterns(text, span, cue, mention):

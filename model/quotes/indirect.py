@@ -36,7 +36,7 @@ _INSERTED_RE = re.compile(
 )
 # "Dijelaskan Adnan, …", "Disebutkan Didik bahwa …", "Dijelaskan, …": a di- verb opening a sentence.
 _PASSIVE_RE = re.compile(
-    r"(?:(?<=[.!?]\s)|(?<=\n)|^|(?<=[Ll]ebih\slanjut\s))(?P<verb>(?:" + _either_case(_PASSIVE_CUES) + r")(?:nya)?)(?:\s+(?:pula|juga|lagi))?(?:\s+(?:oleh\s+)?" + _WHO
+    r"(?:(?<=[.!?]\s)|(?<=\n)|^|(?<=[Ll]ebih\slanjut\s)|(?<=Seperti\s))(?P<verb>(?:" + _either_case(_PASSIVE_CUES) + r")(?:nya)?)(?:\s+(?:pula|juga|lagi))?(?:\s+(?:oleh\s+)?" + _WHO
     + r")?(?:\s*,\s*(?:bahwa\s+)?|\s+bahwa\s+)(?=[^\s“”\"])"
 )
 _MIN_INSERTED_WORDS = 3
@@ -102,17 +102,19 @@ def find_indirect_quotes(text: str, direct: list[Span] | None = None,
             continue  # a direct quote follows: handled as a direct cue
         link = m.group("link")
         act = text[start : start + 40].split()[0].lower().strip(",") in _SPEECH_ACT_OBJECTS
-        addressee = _ADDRESSEE_RE.match(text, start) if m.group("verb").lower() in _DIRECTIVE_VERBS else None
-        if addressee:
+        verb = m.group("verb").lower()
+        directive = verb in _DIRECTIVE_VERBS
+        addressee = (_ADDRESSEE_RE.match(text, start) or _COMPLEMENTIZER_RE.match(text, start)) if directive else None
+        if addressee:  # "mengimbau kepada warga untuk …", "menginstruksikan jajarannya untuk …"
             start = addressee.end()
         elif link.strip() == "" and not act:
-            said = _said(text, start) if m.group("verb").lower() in _SAY_VERBS else None
+            said = _said(text, start, lenient=verb in _SAY_VERBS) if verb in _SAY_VERBS or verb in _STANCE_VERBS else None
             if said is not None:
                 start = said
-            elif m.group("verb").lower() in _BARE_OBJECT_VERBS or not _plain_object_ok(text, start):
+            elif verb in _BARE_OBJECT_VERBS or not _plain_object_ok(text, start):
                 continue
             else:
-                start = _after_complementizer(text, start, m.group("verb").lower())
+                start = _after_complementizer(text, start, verb)
                 if start is None:
                     continue
         mention = _subject_before(text, vs, paragraph_of(text, vs)[0])
@@ -168,17 +170,18 @@ def find_indirect_quotes(text: str, direct: list[Span] | None = None,
 _TO_WHOM_RE = re.compile(r"kepada\s+[^.,;:\n“”\"]{1,40},\s*")
 
 
-def _said(text: str, start: int) -> int | None:
-    """Start of what a say verb's bare object says ("mengatakan kepada wartawan, …" skips the
-    addressee), or None when this rule does not say ("mengatakan hal itu", a short object): the
-    general bare-object check then decides."""
+def _said(text: str, start: int, lenient: bool = True) -> int | None:
+    """Start of what a say (or stance) verb's bare object says ("mengatakan kepada wartawan, …"
+    skips the addressee), or None when this rule does not say ("mengatakan hal itu", a short
+    object): the general bare-object check then decides. A stance verb (`lenient` False) only
+    gets the clause that opens with a preposition ("menyebut untuk rapat pleno ini … akan …")."""
     to_whom = _TO_WHOM_RE.match(text, start)
-    if to_whom:
+    if to_whom and lenient:
         return to_whom.end()
     words = text[start:_sentence_end(text, start)].split()
     if len(words) >= 6 and words[0].lower() in _CLAUSE_PREPOSITIONS and _PREDICATE_RE.search(" ".join(words[2:])):
         return start  # "mengatakan dengan adanya pola itu seluruh tahapan akan aman"
-    if len(words) < 4 or words[0].lower().strip(",") in _NOT_SAID:
+    if not lenient or len(words) < 4 or words[0].lower().strip(",") in _NOT_SAID:
         return None
     return start
 
