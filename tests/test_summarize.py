@@ -63,6 +63,8 @@ def test_summary_tuning_follows_dev():
     assert cfg["max_sentences"] == 2  # the first grid point reaching the best dev ROUGE-L
     picked = [{"text": text, "summary": "Polres Bone menggelar rakor."}]
     assert tune_summary(picked, scores)["max_sentences"] == 1
+    tried = cfg["dev_rougeL_by_overlap"]  # every blocking threshold is reported, no blocking (1.0) first
+    assert list(tried)[0] == "1.0" and len(tried) > 1 and cfg["dev_rougeL"] == max(tried.values())
 
 
 def test_summary_tuning_weighs_each_source_equally():

@@ -71,17 +71,22 @@ def tune_summary(records: list[dict], sentence_scores: np.ndarray, grid: list[di
 
     best = (-1.0, SUMMARY_DEFAULTS, {})
 
-    def consider(cfg: dict) -> None:
+    def consider(cfg: dict) -> float:
         nonlocal best
         score, means = rouge(cfg)
         if score > best[0]:
             best = (score, cfg, means)
+        return score
 
     for cfg in grid or summary_grid():
         consider({**cfg, "max_overlap": 1.0})
+    # the blocking stage, every threshold reported, so the gain over no blocking (1.0) is on record
+    by_overlap = {str(MAX_OVERLAPS[0]): best[0]}
+    length = best[1]
     for ov in MAX_OVERLAPS[1:]:
-        consider({**best[1], "max_overlap": ov})
-    return {**best[1], "dev_rougeL": round(100 * best[0], 2), "dev_rougeL_by_source": {k: round(100 * v, 2) for k, v in best[2].items()}}
+        by_overlap[str(ov)] = consider({**length, "max_overlap": ov})
+    return {**best[1], "dev_rougeL": round(100 * best[0], 2), "dev_rougeL_by_source": {k: round(100 * v, 2) for k, v in best[2].items()},
+            "dev_rougeL_by_overlap": {k: round(100 * v, 2) for k, v in by_overlap.items()}}
 
 
 def real_summary_records(data: Path, split: str, real_dir: Path | None = None) -> list[dict]:
@@ -109,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     summary = tune_summary(dev, np.concatenate([np.asarray(r["sentence_scores"]) for r in raws]))
     # both config.json (what loading reads) and warta_config.json (the training record)
     update_settings(args.model, {"summary": {k: v for k, v in summary.items() if k in SUMMARY_DEFAULTS}})
+    for ov, score in summary["dev_rougeL_by_overlap"].items():
+        print(f"max_overlap {ov:>4}: dev ROUGE-L {score:.2f}" + ("  (chosen)" if float(ov) == summary["max_overlap"] else ""), file=sys.stderr)
     print(json.dumps({"summary": summary}))
     return 0
 
