@@ -81,8 +81,10 @@ def _sentence_end(text: str, i: int) -> int:
     return pe
 
 
-def find_indirect_quotes(text: str, direct: list[Span] | None = None,
-                        acts: list[tuple[Span, Span, Span | None]] | None = None) -> list[tuple[Span, Span, Span | None]]:
+Found = tuple[Span, Span, Span | None]  # (content span, cue span, speaker mention or None)
+
+
+def find_indirect_quotes(text: str, direct: list[Span] | None = None, acts: list[Found] | None = None) -> list[Found]:
     """Reported speech "X mengatakan, …", "menurut X, …", "X menyampaikan bahwa …" outside direct quotes.
 
     A speech act with no statement ("X menyampaikan apresiasinya …") is no quote; when `acts` is
@@ -91,32 +93,32 @@ def find_indirect_quotes(text: str, direct: list[Span] | None = None,
         direct = find_direct_quotes(text)
     inside = _covered(direct)
     statements = [sp for sp in direct if is_statement(text, sp)]
-    out: list[tuple[Span, Span, Span | None]] = []
+    out: list[Found] = []
+    for found, act in _verb_cues(text, inside, statements):
+        if not act:
+            out.append(found)
+        elif acts is not None:
+            acts.append(found)
+    out += _inserted_cues(text, inside, statements) + _menurut_cues(text, inside, statements)
+    out.sort()
+    # "Kapolres meminta para Kapolsek memastikan …": the inner verb is part of the outer content
+    return [o for o in out if not any(p is not o and p[0][0] <= o[1][0] < p[0][1] for p in out)]
+
+
+def _verb_cues(text: str, inside: Callable[[int], bool], statements: list[Span]) -> list[tuple[Found, bool]]:
+    """"X mengatakan, …" / "X menyampaikan bahwa …": each with whether it is a speech act without a statement."""
+    out: list[tuple[Found, bool]] = []
     for m in _INDIRECT_RE.finditer(text):
         vs, ve = m.span("verb")
         if inside(vs):
             continue
-        start = m.end()
-        rest = text[start : start + 2]
+        rest = text[m.end() : m.end() + 2]
         if not rest or rest[0] in "“”\"":
             continue  # a direct quote follows: handled as a direct cue
-        link = m.group("link")
-        act = text[start : start + 40].split()[0].lower().strip(",") in _SPEECH_ACT_OBJECTS
-        verb = m.group("verb").lower()
-        directive = verb in _DIRECTIVE_VERBS
-        addressee = (_ADDRESSEE_RE.match(text, start) or _COMPLEMENTIZER_RE.match(text, start)) if directive else None
-        if addressee:  # "mengimbau kepada warga untuk …", "menginstruksikan jajarannya untuk …"
-            start = addressee.end()
-        elif link.strip() == "" and not act:
-            said = _said(text, start, lenient=verb in _SAY_VERBS) if verb in _SAY_VERBS or verb in _STANCE_VERBS else None
-            if said is not None:
-                start = said
-            elif verb in _BARE_OBJECT_VERBS or not _plain_object_ok(text, start):
-                continue
-            else:
-                start = _after_complementizer(text, start, verb)
-                if start is None:
-                    continue
+        act = text[m.end() : m.end() + 40].split()[0].lower().strip(",") in _SPEECH_ACT_OBJECTS
+        start = _content_start(text, m.end(), m.group("verb").lower(), m.group("link"), act)
+        if start is None:
+            continue
         mention = _subject_before(text, vs, paragraph_of(text, vs)[0])
         if mention is None:
             continue
@@ -129,12 +131,29 @@ def find_indirect_quotes(text: str, direct: list[Span] | None = None,
         s, e = trim_span(text, start, end)
         if e - s < 8 or len(text[s:e].split()) < 2:
             continue
-        if act:
-            if acts is not None:
-                acts.append(((s, e), (vs, ve), mention))
-            continue
-        out.append(((s, e), (vs, ve), mention))
-    out += _inserted_cues(text, inside, statements)
+        out.append((((s, e), (vs, ve), mention), act))
+    return out
+
+
+def _content_start(text: str, start: int, verb: str, link: str, act: bool) -> int | None:
+    """Where what was said starts after a verb and its link ("," / "bahwa" / "agar" / a space),
+    or None when the words after the verb are no reported speech ("menyebut dua prioritas")."""
+    addressee = (_ADDRESSEE_RE.match(text, start) or _COMPLEMENTIZER_RE.match(text, start)) if verb in _DIRECTIVE_VERBS else None
+    if addressee:  # "mengimbau kepada warga untuk …", "menginstruksikan jajarannya untuk …"
+        return addressee.end()
+    if link.strip() or act:
+        return start
+    said = _said(text, start, lenient=verb in _SAY_VERBS) if verb in _SAY_VERBS or verb in _STANCE_VERBS else None
+    if said is not None:
+        return said
+    if verb in _BARE_OBJECT_VERBS or not _plain_object_ok(text, start):
+        return None
+    return _after_complementizer(text, start, verb)
+
+
+def _menurut_cues(text: str, inside: Callable[[int], bool], statements: list[Span]) -> list[Found]:
+    """"Menurut X, …" and "Menurutnya, …"."""
+    out: list[Found] = []
     for m in _MENURUT_RE.finditer(text):
         vs, ve = m.span("verb")
         if inside(vs):
@@ -143,7 +162,7 @@ def find_indirect_quotes(text: str, direct: list[Span] | None = None,
         if text[start] in "“”\"":
             continue
         if m.group("verb").lower() == "menurutnya":
-            mention = (ve - 3, ve)
+            mention: Span = (ve - 3, ve)
         elif m.group("who"):
             a, b = m.span("who")
             while text[a].isspace():
@@ -162,9 +181,7 @@ def find_indirect_quotes(text: str, direct: list[Span] | None = None,
         if e - s < 8:
             continue
         out.append(((s, e), (vs, ve), mention))
-    out.sort()
-    # "Kapolres meminta para Kapolsek memastikan …": the inner verb is part of the outer content
-    return [o for o in out if not any(p is not o and p[0][0] <= o[1][0] < p[0][1] for p in out)]
+    return out
 
 
 _TO_WHOM_RE = re.compile(r"kepada\s+[^.,;:\n“”\"]{1,40},\s*")
@@ -203,11 +220,11 @@ def _covered(spans: list[Span]) -> Callable[[int], bool]:
     return inside
 
 
-def _inserted_cues(text: str, inside: Callable[[int], bool], statements: list[Span]) -> list[tuple[Span, Span, Span | None]]:
+def _inserted_cues(text: str, inside: Callable[[int], bool], statements: list[Span]) -> list[Found]:
     """Reported speech after an inserted or passive cue: "…, lanjut Kapolres, pihaknya siap …",
     "Dijelaskan Adnan, …". The mention is the name or pronoun given, "-nya", or none (the
     previous speaker's, resolved from context)."""
-    out: list[tuple[Span, Span, Span | None]] = []
+    out: list[Found] = []
     for m in list(_INSERTED_RE.finditer(text)) + list(_PASSIVE_RE.finditer(text)):
         vs, ve = m.span("verb")
         if inside(vs):
