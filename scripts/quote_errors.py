@@ -17,6 +17,9 @@ from collections import Counter
 from pathlib import Path
 
 from warta.quotes import extract_quotes, load_linker
+from warta.quotes.cues import _subject_before
+from warta.quotes.indirect import _INDIRECT_RE, _MENURUT_RE, _INSERTED_RE, _PASSIVE_RE
+from warta.quotes.text import paragraph_of
 from warta_training.corpus import authored_records, split_of
 from warta_training.quote_metrics import _lenient, _norm, _overlap_ok, quote_metrics
 from warta_training.real import has_quotes, real_split
@@ -68,6 +71,25 @@ def direct_habit(text: str, s: int, e: int) -> str:
     return "direct:other"
 
 
+_CUE_WINDOW = 120  # characters before a missed indirect quote searched for its cue
+
+
+def indirect_reason(text: str, s: int) -> str:
+    """Why the rules missed a gold indirect quote: no cue pattern before it, a cue whose speaker
+    mention was not found, or a cue verb followed by a bare object the rules refused."""
+    lo, hi = max(0, s - _CUE_WINDOW), s + 5
+    verbs = list(_INDIRECT_RE.finditer(text, lo, hi))
+    if not verbs:
+        other = any(rx.search(text, lo, hi) for rx in (_MENURUT_RE, _INSERTED_RE, _PASSIVE_RE))
+        return "indirect:other-cue" if other else "indirect:no-cue-verb"
+    m = verbs[-1]
+    if _subject_before(text, m.start("verb"), paragraph_of(text, m.start("verb"))[0]) is None:
+        return "indirect:no-mention"
+    if not m.group("link").strip():
+        return "indirect:bare-object"
+    return "indirect:other"
+
+
 def span_category(text: str, g: dict | None, p: dict | None) -> str:
     """A coarse reason for a span mismatch, from the characters around the boundaries."""
     if g and p:
@@ -77,6 +99,8 @@ def span_category(text: str, g: dict | None, p: dict | None) -> str:
     q = g or p
     if q["type"] == "direct" and g:
         return direct_habit(text, q["start"], q["end"])
+    if q["type"] == "indirect" and g:
+        return indirect_reason(text, q["start"])
     return q["type"] + ":" + ("miss" if g else "false-alarm")
 
 
