@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .vocab import _DEPUTY_VERBS, _FUNC_CAPS, _LONG_CUES, _PARTICLES, _PRONOUNS, _SKIP_BEFORE_VERB, _STOP_CAP, _is_cue_word
-from .text import Span, _NONSPACE_RE, _SENT_END_RE, _is_abbrev_dot, paragraph_of, _starts_cap
+from .text import Span, _DEMONSTRATIVES, _NONSPACE_RE, _SENT_END_RE, _is_abbrev_dot, paragraph_of, _starts_cap
 from .names import _clean_token, _eligible, _is_degree, _is_role_run, _role_like
 
 
@@ -243,7 +243,7 @@ def _subject_before(text: str, verb_start: int, ps: int) -> Span | None:
     # drop adverbs right before the verb
     while toks and (toks[-1][2].lower() in _SKIP_BEFORE_VERB or _AGE_TOKEN_RE.fullmatch(toks[-1][2])):
         toks.pop()  # adverbs and an age "(47)," between the name and the verb
-    if len(toks) > 1 and toks[-1][2] in ("ini", "itu", "tersebut"):
+    if len(toks) > 1 and toks[-1][2] in _DEMONSTRATIVES:
         toks.pop()  # "Mantan Kapolsek Percut Seituan ini menambahkan": the phrase before the demonstrative
         epithet = _lower_epithet(toks)
         if epithet is not None:  # "Jenderal bintang dua itu menambahkan": resolved as a pronoun is

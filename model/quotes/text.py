@@ -21,7 +21,8 @@ _SPACES_RE = re.compile(r"\s+")
 
 # A demonstrative right after a phrase: "jenderal bintang dua itu", "pria kelahiran Medan tersebut"
 # point back to someone named before; they are not a name.
-_DEMONSTRATIVE_AFTER_RE = re.compile(r"\)?\s+(?:tersebut|itu|ini)\b")
+_DEMONSTRATIVES = ("tersebut", "itu", "ini")
+_DEMONSTRATIVE_AFTER_RE = re.compile(r"\)?\s+(?:" + "|".join(_DEMONSTRATIVES) + r")\b")
 
 _SPLIT_WORDS_RE = re.compile(r"[\s,]+")
 
