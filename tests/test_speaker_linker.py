@@ -334,3 +334,47 @@ def test_menurut_mention_stops_at_the_name_phrase():
     quotes = extract_quotes(text)
     assert [q["speaker_mention"]["text"] for q in quotes] == ["Kapolri"]
     assert _speakers(text) == ["Jenderal Polisi Timur Santoso"]
+
+
+def test_unit_words_belong_to_the_title_not_to_a_name():
+    text = ("Kasat Reserse Kriminal, Polres Sintang AKP Dedi Santoso mengatakan, tim sudah turun ke lokasi.\n"
+            "Namun lanjut Kasat, di lokasi tidak ditemukan pekerja tambang.\n")
+    assert "Reserse Kriminal" not in {p.full for p in people_table(text)}
+    assert _speakers(text) == ["AKP Dedi Santoso", "AKP Dedi Santoso"]
+
+
+def test_title_listing_fields_at_the_cue_reaches_the_name():
+    text = ("“Upacara diikuti peserta terbatas,” ujar Kepala Seksi Bina Ideologi, Wawasan Kebangsaan, dan Karakter "
+            "Bangsa Kesbangpol Anto Wibowo saat dikonfirmasi.\n“Kami batasi undangan,” kata Anto.\n")
+    assert _speakers(text) == ["Anto Wibowo", "Anto Wibowo"]
+
+
+def test_spelled_out_title_with_its_short_form_links_the_short_title():
+    text = ("Kepala Kepolisian Republik Indonesia (Kapolri) Jenderal Pol Budi Hartono memimpin apel di Monas.\n"
+            "Kapolri menuturkan bahwa apel ini untuk mengecek kesiapan personel.\n")
+    assert _speakers(text) == ["Jenderal Pol Budi Hartono"]
+    text = text.replace(" (Kapolri)", "")
+    assert _speakers(text) == ["Jenderal Pol Budi Hartono"]
+
+
+def test_ranked_nickname_is_the_person_named_in_full_before():
+    text = ("Kapolres Sorong AKBP Bonifasius Cahyandaru memimpin apel pengamanan.\n"
+            "“Personel siap di setiap TPS,” kata AKBP Ndaru.\n")
+    assert [p.full for p in people_table(text)] == ["AKBP Bonifasius Cahyandaru"]
+    assert _speakers(text) == ["AKBP Bonifasius Cahyandaru"]
+
+
+def test_inserted_cue_mention_stops_at_the_name():
+    text = ("Kabid Humas Polda Papua Kombes Ahmad Sudarmo memantau jalan.\n"
+            "Dua warga terluka, kata Kombes Sudarmo seraya mengatakan, situasi kawasan itu kembali normal.\n")
+    quotes = extract_quotes(text)
+    assert [q["speaker_mention"]["text"] for q in quotes] == ["Kombes Sudarmo"]
+    assert _speakers(text) == ["Kombes Ahmad Sudarmo"]
+
+
+def test_former_title_with_a_demonstrative_points_back_to_the_person():
+    text = ("Kapolda Sulsel Irjen Pol Andi Wirawan meninjau pos pengamanan di bandara.\n"
+            "“Ini untuk rasa aman warga,” papar mantan Direktur Reskrimum Polda Jambi ini.\n"
+            "Mantan Direktur Resnarkoba Polda Riau ini juga mengharapkan personel tetap waspada selama bertugas.\n")
+    assert {p.full for p in people_table(text)} == {"Irjen Pol Andi Wirawan"}
+    assert _speakers(text) == ["Irjen Pol Andi Wirawan", "Irjen Pol Andi Wirawan"]

@@ -11,7 +11,7 @@ import re
 
 from .vocab import _DEPUTY_VERBS, _FUNC_CAPS, _LONG_CUES, _PARTICLES, _PRONOUNS, _SKIP_BEFORE_VERB, _STOP_CAP, _is_cue_word
 from .text import Span, _DEMONSTRATIVES, _NONSPACE_RE, _SENT_END_RE, _is_abbrev_dot, paragraph_of, _starts_cap
-from .names import _clean_token, _eligible, _is_degree, _is_role_run, _role_like
+from .names import _clean_token, _eligible, _is_degree, _is_role_run, _person_runs, _role_like
 
 
 _COMMA_DEGREE_RE = re.compile(r",\s*[A-Z][A-Za-z]{0,3}\.")
@@ -30,7 +30,17 @@ def _mention_after(text: str, i: int, limit: int) -> Span | None:
     end = _phrase_forward(text, i, limit)
     if end <= i:
         return _lower_description_forward(text, i, limit)
-    return i, end
+    return i, max(end, _listed_title_end(text, i, end, limit))
+
+
+def _listed_title_end(text: str, i: int, end: int, limit: int) -> int:
+    """End of a title that lists fields with commas and holds its holder's name ("ujar Kepala Seksi
+    Bina Ideologi, Wawasan Kebangsaan, dan Karakter Bangsa Kesbangpol Didik Purwoko"): the phrase
+    stops at the first comma, the joined run (names._person_runs) goes on to the name."""
+    if text[end : end + 1] != ",":
+        return end
+    run = next((r for r in _person_runs(text) if r.start == i), None)
+    return run.end if run is not None and run.merged and end < run.end <= limit else end
 
 
 def _phrase_forward(text: str, i: int, limit: int) -> int:

@@ -236,10 +236,18 @@ def _inserted_cues(text: str, inside: Callable[[int], bool], statements: list[Sp
         if len(words) < _MIN_INSERTED_WORDS or words[0].strip(",") in _STOP_CAP:
             continue  # "…, kata dia, Senin (3/4)": a date, not speech
         if m.group("who"):
-            mention: Span | None = m.span("who")
+            mention: Span | None = _who(text, m.span("who"))
         elif text[vs:ve].lower().endswith("nya"):
             mention = (ve - 3, ve)
         else:
             mention = None
         out.append(((s, e), (vs, ve), mention))
     return out
+
+
+def _who(text: str, span: Span) -> Span:
+    """The speaker's name out of an inserted cue's subject: "kata Kombes Kamal seraya mengatakan, …"
+    names Kombes Kamal; the words after the name are the rest of the cue."""
+    ws, we = span
+    end = _phrase_forward(text, ws, we) if _starts_cap(text[ws:we]) else we
+    return (ws, end) if end > ws else span

@@ -134,8 +134,12 @@ def _entities(text: str) -> list[Entity]:
             continue
         if not role and prev is not None and appositive:
             role = _appositive_role(text, runs, k, places)
-        if ranked and role and not _is_role_run(role.split()) and prev is not None and text[prev.end : run.start] in (" dan ", " selaku "):
-            # "Kapolresta Pulau Ambon dan Pulau-Pulau Lease AKBP X", "Kasubag X selaku Padal Pengamanan Iptu Y"
+        if ranked and role and not _is_role_run(role.split()) and prev is not None and (
+            text[prev.end : run.start] in (" dan ", " selaku ")
+            or text[prev.end : run.start] == ", " and _title_only([w for _, _, w in prev.words], places, text)
+        ):
+            # "Kapolresta Pulau Ambon dan Pulau-Pulau Lease AKBP X", "Kasubag X selaku Padal Pengamanan Iptu Y",
+            # "Kasat Reserse Kriminal, Polres Kapuas Hulu IPTU Z": the title goes on past the word or comma
             role = _tidy(text[prev.start : prev.end]) + text[prev.end : run.start] + role
         full = _person_text(text, run, first)
         cut = _trailing_role(person_w) if ranked else _role_after_name(person_w) if after_verb else None
@@ -149,8 +153,8 @@ def _entities(text: str) -> list[Entity]:
         found.append((run.words[first][0], full, role, toks))
     ents: list[Entity] = []
     for pos, full, role, toks in sorted(found):
-        for ent in ents:
-            if toks <= ent.tokens or ent.tokens <= toks:
+        for ent in sorted(ents, key=lambda e: not (toks <= e.tokens or e.tokens <= toks)):
+            if toks <= ent.tokens or ent.tokens <= toks or _ranked_nickname(full, toks, ent):
                 if _form_len(full) > _form_len(ent.full):  # "AKBP. X" is no fuller than "AKBP X": the first form stays
                     ent.full = full
                 ent.tokens = ent.tokens | toks
@@ -160,6 +164,21 @@ def _entities(text: str) -> list[Entity]:
         else:
             ents.append(Entity(full, role, toks, pos))
     return [e for e in ents if not _unit_not_person(e, ents)]
+
+
+def _title_only(words: list[str], places: frozenset[str], text: str) -> bool:
+    """A run that is a title and names nobody ("Kasat Reserse Kriminal", not "Bupati Bogor Hj. X")."""
+    return _is_role_run(words) and not _split_run(words, places, _short_names(text))[1]
+
+
+def _ranked_nickname(full: str, toks: frozenset[str], ent: Entity) -> bool:
+    """"AKBP Ndaru" after "AKBP Yohanes Agustiandaru": one rank, and one name word that begins or
+    ends a name word of the earlier person (the short name an article goes on with)."""
+    rank, other = full.split(" ", 1)[0], ent.full.split(" ", 1)[0]
+    if len(toks) != 1 or rank != other or not _RANK_RE.match(rank):
+        return False
+    (t,) = toks
+    return len(t) >= 4 and any(et != t and (et.startswith(t) or et.lower().endswith(t.lower())) for et in ent.tokens)
 
 
 def _unit_not_person(ent: Entity, ents: list[Entity]) -> bool:
@@ -263,7 +282,7 @@ def _match_role(mention: str, ents: list[Entity], before: int, places: frozenset
         return named[0]
     mention = _role_key(mention)
     roles = {id(e): _role_key(e.role) for e in ents}
-    cands = [e for e in ents if e.role and (roles[id(e)] == mention or roles[id(e)].startswith(mention + " ") or mention.startswith(roles[id(e)] + " "))]
+    cands = [e for e in ents if e.role and any(_same_role(mention, r) for r in (roles[id(e)], _abbreviated_key(e.role)))]
     if not cands:
         head = mention.split()
         head_word = next((w for w in head if w not in {"Pj", "Plt"}), "")
@@ -281,6 +300,20 @@ def _namelike(w: str) -> bool:
     return not (w in _PROVINCES or w in _ORG_WORDS or w in _NON_PERSON or w in _DIRECTIONS or w in _ROLE_HEAD_SET or w.isupper())
 
 
+# "Kepala Kepolisian Republik Indonesia (Kapolri)": a spelled-out title followed by its short form.
+_ABBREVIATED_TITLE_RE = re.compile(r"^[^()]*\((\w+)\)")
+
+
+def _same_role(mention: str, role: str) -> bool:
+    """A title mention and a role key that name one office, one possibly more fully ("Kapolres" / "Kapolres Bone")."""
+    return role == mention or role.startswith(mention + " ") or mention.startswith(role + " ")
+
+
+def _abbreviated_key(role: str) -> str:
+    """The role key through its bracketed short title: "Kepala Kepolisian Republik Indonesia (Kapolri)" → "Kapolri"."""
+    return _role_key(_ABBREVIATED_TITLE_RE.sub(lambda m: m.group(1) if m.group(1) in _ROLE_HEAD_SET else m.group(0), role))
+
+
 def _role_key(role: str) -> str:
     """A title in its short form for comparing: "Kepala Kepolisian Daerah (Kapolda) NTT" → "Kapolda NTT"."""
     for pat, short in _ROLE_ALIASES:
@@ -288,13 +321,15 @@ def _role_key(role: str) -> str:
     return " ".join(w for w in role.replace(",", " ").split() if not (w.startswith("(") and w.endswith(")")))
 
 
-def _role_runs(text: str) -> list[tuple[int, int, str]]:
-    """Title-only phrases ("Kapolres Bone", "Pj Bupati Kolaka Utara") with their spans."""
+def _role_runs(text: str, epithets: bool = False) -> list[tuple[int, int, str]]:
+    """Title-only phrases ("Kapolres Bone", "Pj Bupati Kolaka Utara") with their spans; one followed
+    by a demonstrative ("mantan Direktur … ini") is an epithet for someone named before, kept only
+    when `epithets` (it may still spell out a title more fully)."""
     places = _place_words(text)
     out = []
     for run in _runs(text):
         ws = [w for _, _, w in run.words]
-        if _is_role_run(ws):
+        if _is_role_run(ws) and (epithets or not _DEMONSTRATIVE_AFTER_RE.match(text, run.end)):
             rw, pw, ranked = _split_run(ws, places, _short_names(text))
             if not pw:
                 out.append((run.start, run.end, _tidy(text[run.start : run.end])))
@@ -304,7 +339,7 @@ def _role_runs(text: str) -> list[tuple[int, int, str]]:
 def _fullest_description(mention: str, text: str) -> str:
     """For an unnamed speaker: the longest title phrase in the article that extends the mention."""
     best = _tidy(mention)
-    for _, _, phrase in _role_runs(text):
+    for _, _, phrase in _role_runs(text, epithets=True):
         if phrase.startswith(best) and len(phrase) > len(best):
             best = phrase
     return best
