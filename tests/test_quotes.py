@@ -291,6 +291,25 @@ def test_resolve_speakers_accepts_plain_dicts():
          "untuk rapat pleno ini paparan suara akan dimulai dari Papua", "menyebut", "Mellaz"),
         ("Seperti disampaikan Karo Ops Polda Jatim Kombes Pol Puji Santoso, Jawa Timur termasuk wilayah rawan.",
          "Jawa Timur termasuk wilayah rawan", "disampaikan", "Karo Ops Polda Jatim Kombes Pol Puji Santoso"),
+        # a statement without quote marks, its cue after it
+        ("Termasuk tambahan satu kompi dari Batalyon Brimob Sorong, ujar AKBP Ndaru melalui keterangan pers.",
+         "Termasuk tambahan satu kompi dari Batalyon Brimob Sorong", "ujar", "AKBP Ndaru"),
+        ("Yang diperlukan adalah koordinasi antarkesatuan TNI-Polri, tambahnya.",
+         "Yang diperlukan adalah koordinasi antarkesatuan TNI-Polri", "tambahnya", "nya"),
+        # "menurut" with no comma after the speaker; a title written lower-case
+        ("Menurut Kapolres tentu hal tersebut perlu dukungan semua pihak.",
+         "tentu hal tersebut perlu dukungan semua pihak", "Menurut", "Kapolres"),
+        ("Menurutnya untuk simulasi memang menghadirkan petugas KPPS.",
+         "untuk simulasi memang menghadirkan petugas KPPS", "Menurutnya", "nya"),
+        ("Dengan begitu, menurut dia maka pencoblosan tidak terlalu lama, karena pemilih sudah tahu.",
+         "maka pencoblosan tidak terlalu lama, karena pemilih sudah tahu", "menurut", "dia"),
+        ("Menurut kapolres, TPS rawan itu terbagi menjadi dua kategori.",
+         "TPS rawan itu terbagi menjadi dua kategori", "Menurut", "kapolres"),
+        # the cue and its speaker after the sentence's first words
+        ("Kita semua lanjut dia, berkewajiban untuk siap siaga dalam situasi apapun.",
+         "berkewajiban untuk siap siaga dalam situasi apapun", "lanjut", "dia"),
+        ("Peran Bawaslu kata Ruhermansyah, adalah bersinergi dengan pihak keamanan.",
+         "adalah bersinergi dengan pihak keamanan", "kata", "Ruhermansyah"),
     ],
 )
 def test_indirect_patterns(text, span, cue, mention):
@@ -306,6 +325,15 @@ def test_speech_act_without_statement_is_no_quote_but_its_speaker_speaks_next():
     assert [(q["type"], q["speaker"]) for q in quotes] == [("direct", "Hendra")]
     assert [q["type"] for q in extract_quotes(t, keep_acts=True)] == ["speech_act", "direct"]
     assert find_indirect_quotes("Bupati Rudy menyampaikan apresiasi tinggi kepada seluruh petugas pengamanan.") == []
+
+
+def test_cue_inside_a_statement_is_not_a_cue_after_one():
+    t = "Pada pengamanan Operasi Lilin itu, kata Kapolri, Polri akan melibatkan beberapa instansi."
+    assert [t[s:e] for (s, e), _, _ in find_indirect_quotes(t)] == ["Polri akan melibatkan beberapa instansi"]
+    t = "Orang yang hendak masuk gedung, kata dia harus menjalani pemeriksaan terlebih dahulu."
+    assert find_indirect_quotes(t) == []
+    assert find_indirect_quotes("Menurut UU Pemilu pasal lima setiap warga berhak memilih.") == []
+    assert len(find_indirect_quotes("Namun lanjut Kasat, di lokasi tak satupun ditemukan pekerja tambang.")) == 1
 
 
 def test_inserted_cue_needs_speech_after_it():

@@ -378,3 +378,27 @@ def test_former_title_with_a_demonstrative_points_back_to_the_person():
             "Mantan Direktur Resnarkoba Polda Riau ini juga mengharapkan personel tetap waspada selama bertugas.\n")
     assert {p.full for p in people_table(text)} == {"Irjen Pol Andi Wirawan"}
     assert _speakers(text) == ["Irjen Pol Andi Wirawan", "Irjen Pol Andi Wirawan"]
+
+
+def test_acting_as_title_at_the_cue_reaches_the_name():
+    text = ("Sterilisasi gereja dimulai pukul enam pagi.\n“Lokasi gereja kami sterilkan menyeluruh,” kata Kasubagwatpers "
+            "Polres Sanggau selaku Padal Pengamanan Iptu Sukardi.\n")
+    assert _speakers(text) == ["Iptu Sukardi"]
+
+
+def test_addressee_is_not_the_next_speaker():
+    text = ("Camat Kerinci, Faisal S.STP, membuka rapat.\n"
+            "Kepada Lurah dan Kades mantan Kabag Protokoler ini mengajak, agar warga menjaga wilayahnya masing-masing.\n")
+    assert _speakers(text) == ["Faisal S.STP"]
+
+
+def test_title_written_lower_case_is_the_title_holder():
+    text = ("Kapolres Sampang AKBP Budi Wardana meninjau TPS.\n"
+            "Menurut kapolres, TPS rawan itu terbagi menjadi dua kategori.\n")
+    assert _speakers(text) == ["AKBP Budi Wardana"]
+
+
+def test_name_with_its_title_after_an_inserted_cue_is_the_name():
+    text = ("Rapat dibuka oleh Ketua Bawaslu Kalbar Ruhermansyah.\n"
+            "Peran Bawaslu kata Ruhermansyah Ketua Bawaslu Kalbar, adalah bersinergi dengan pihak keamanan.\n")
+    assert _speakers(text) == ["Ruhermansyah"]

@@ -11,7 +11,7 @@ import re
 
 from .vocab import _DEPUTY_VERBS, _FUNC_CAPS, _LONG_CUES, _PARTICLES, _PRONOUNS, _SKIP_BEFORE_VERB, _STOP_CAP, _is_cue_word
 from .text import Span, _DEMONSTRATIVES, _NONSPACE_RE, _SENT_END_RE, _is_abbrev_dot, paragraph_of, _starts_cap
-from .names import _clean_token, _eligible, _is_degree, _is_role_run, _person_runs, _role_like
+from .names import _clean_token, _eligible, _is_degree, _is_role_run, _person_runs, _ranked, _role_like
 
 
 _COMMA_DEGREE_RE = re.compile(r",\s*[A-Z][A-Za-z]{0,3}\.")
@@ -30,7 +30,20 @@ def _mention_after(text: str, i: int, limit: int) -> Span | None:
     end = _phrase_forward(text, i, limit)
     if end <= i:
         return _lower_description_forward(text, i, limit)
-    return i, max(end, _listed_title_end(text, i, end, limit))
+    return i, max(end, _listed_title_end(text, i, end, limit), _acting_as_end(text, end, limit))
+
+
+_ACTING_AS_RE = re.compile(r" selaku (?=[A-Z])")
+
+
+def _acting_as_end(text: str, end: int, limit: int) -> int:
+    """End of "… selaku <title> <name>" after a title ("ujar Kasubag X selaku Padal Pengamanan Iptu
+    Y"): the name that ends it is the speaker's, so the mention runs on to it."""
+    m = _ACTING_AS_RE.match(text, end, limit)
+    if m is None:
+        return end
+    stop = _phrase_forward(text, m.end(), limit)
+    return stop if _ranked(text[m.end() : stop].split()) else end
 
 
 def _listed_title_end(text: str, i: int, end: int, limit: int) -> int:

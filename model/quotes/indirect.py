@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .vocab import _BARE_OBJECT_VERBS, _CLAUSE_PREPOSITIONS, _DIRECTIVE_VERBS, _INSERTED_CUES, _LONG_CUES, _NOT_A_PLAIN_OBJECT, _NOT_SAID, _PRONOUNS, _SAY_VERBS, _SPEECH_ACT_OBJECTS, _STANCE_VERBS, _STOP_CAP, _PASSIVE_CUES
+from .vocab import _ROLE_HEAD_SET, _AFTER_TRAILING_CUE, _SHORT_CUE_ALT, _BARE_OBJECT_VERBS, _CLAUSE_PREPOSITIONS, _DIRECTIVE_VERBS, _INSERTED_CUES, _LONG_CUES, _NOT_A_PLAIN_OBJECT, _NOT_SAID, _PRONOUNS, _SAY_VERBS, _SPEECH_ACT_OBJECTS, _STANCE_VERBS, _STOP_CAP, _PASSIVE_CUES
 from .text import Span, _is_abbrev_dot, paragraph_of, _starts_cap, trim_span
 from .marks import find_direct_quotes
 from .cues import _phrase_forward, _subject_before
+from .names import _is_role_run
 from .statements import is_statement
 
 
@@ -22,6 +23,7 @@ _INDIRECT_RE = re.compile(
 )
 
 
+_MENURUT_BARE_RE = re.compile(r"(?<![\w])(?P<verb>[Mm]enurut(?:nya)?)\s+(?=[^\s,“”\"])")
 _MENURUT_RE = re.compile(r"(?<![\w])(?P<verb>[Mm]enurut(?:nya)?)(?P<who>\s+[^,.\n]{1,80})?\s*,\s+(?=\S)")
 
 def _either_case(words: list[str]) -> str:
@@ -34,12 +36,23 @@ _WHO = r"(?P<who>dia|ia|beliau|[A-Z][^,.;:\n“”\"]{0,60}?)"
 _INSERTED_RE = re.compile(
     r"(?:(?<=[,.;]\s)|(?<=\n)|^|(?<=Namun\s)|(?<=Bahkan\s)|(?<=Karena\s)|(?<=Sebab\s)|(?<=juga\s))(?P<verb>(?:" + _either_case(_INSERTED_CUES) + r")(?:nya)?)(?:\s+" + _WHO + r")?\s*,\s+(?=[^\s“”\"])"
 )
+# "Kita semua lanjut dia, berkewajiban …", "Peran Bawaslu kata Ruhermansyah, adalah …": the cue and
+# its speaker inside the sentence's first words; what follows the comma was said.
+_MIDCLAUSE_RE = re.compile(
+    r"(?<=\w\s)(?P<verb>" + "|".join(sorted(set(_INSERTED_CUES), key=len, reverse=True)) + r")\s+(?P<who>(?:dia|ia|beliau)\b|[A-Z][^,.;:\n“”\"]{0,60}?)\s*,\s+(?=[^\s“”\"])"
+)
+_MIDCLAUSE_MAX_WORDS = 5
 # "Dijelaskan Adnan, …", "Disebutkan Didik bahwa …", "Dijelaskan, …": a di- verb opening a sentence.
 _PASSIVE_RE = re.compile(
     r"(?:(?<=[.!?]\s)|(?<=\n)|^|(?<=[Ll]ebih\slanjut\s)|(?<=Seperti\s))(?P<verb>(?:" + _either_case(_PASSIVE_CUES) + r")(?:nya)?)(?:\s+(?:pula|juga|lagi))?(?:\s+(?:oleh\s+)?" + _WHO
     + r")?(?:\s*,\s*(?:bahwa\s+)?|\s+bahwa\s+)(?=[^\s“”\"])"
 )
 _MIN_INSERTED_WORDS = 3
+# "Termasuk tambahan dari Batalyon Brimob, ujar AKBP X." / "…, tambahnya.": a statement without
+# quote marks, its cue after it; the words before the comma are what was said.
+_TRAILING_RE = re.compile(r",\s+(?P<verb>(?:" + _SHORT_CUE_ALT + r")(?:nya)?)(?=[\s,.;]|$)(?:\s+(?P<who>(?:dia|ia|beliau)\b|(?=[A-Z])))?")
+_MIN_TRAILING_WORDS = 4
+_LONG_CUE_RE = re.compile(r"\b(?:" + "|".join(sorted(set(_LONG_CUES), key=len, reverse=True)) + r")\b")
 
 
 _PREDICATE_RE = re.compile(
@@ -99,8 +112,8 @@ def find_indirect_quotes(text: str, direct: list[Span] | None = None, acts: list
             out.append(found)
         elif acts is not None:
             acts.append(found)
-    out += _inserted_cues(text, inside, statements) + _menurut_cues(text, inside, statements)
-    out.sort()
+    out += _inserted_cues(text, inside, statements) + _menurut_cues(text, inside, statements) + _trailing_cues(text, inside)
+    out = sorted({o[0]: o for o in sorted(out, reverse=True)}.values())  # one quote per span (two cue patterns may find it)
     # "Kapolres meminta para Kapolsek memastikan …": the inner verb is part of the outer content
     return [o for o in out if not any(p is not o and p[0][0] <= o[1][0] < p[0][1] for p in out)]
 
@@ -152,8 +165,10 @@ def _content_start(text: str, start: int, verb: str, link: str, act: bool) -> in
 
 
 def _menurut_cues(text: str, inside: Callable[[int], bool], statements: list[Span]) -> list[Found]:
-    """"Menurut X, …" and "Menurutnya, …"."""
+    """"Menurut X, …" and "Menurutnya, …"; without the comma too ("Menurut Kapolres tentu hal
+    itu …"), when X is a title or a pronoun."""
     out: list[Found] = []
+    seen: set[int] = set()
     for m in _MENURUT_RE.finditer(text):
         vs, ve = m.span("verb")
         if inside(vs):
@@ -168,8 +183,11 @@ def _menurut_cues(text: str, inside: Callable[[int], bool], statements: list[Spa
             while text[a].isspace():
                 a += 1
             who = text[a:b]
-            if not who.strip() or not (_starts_cap(who) or who.split()[0].lower() in _PRONOUNS):
-                continue  # "Menurut rencana, …" is not attribution
+            first = who.split()[0] if who.strip() else ""
+            if not (_starts_cap(who) or first.lower() in _PRONOUNS or first.capitalize() in _ROLE_HEAD_SET):
+                continue  # "Menurut rencana, …" is not attribution; "menurut kapolres, …" is
+            if first.lower() in _PRONOUNS and len(who.split()) > 1:
+                continue  # "menurut dia maka proses …, karena …": the statement starts after the pronoun
             phrase_end = _phrase_forward(text, a, b) if _starts_cap(who) else a
             if phrase_end > a:  # "Menurut Kapolri dari sisi keamanan, …": the name phrase only
                 b = phrase_end
@@ -180,8 +198,39 @@ def _menurut_cues(text: str, inside: Callable[[int], bool], statements: list[Spa
         s, e = trim_span(text, start, end)
         if e - s < 8:
             continue
+        seen.add(vs)
         out.append(((s, e), (vs, ve), mention))
+    for m in _MENURUT_BARE_RE.finditer(text):
+        if m.start("verb") not in seen and not inside(m.start("verb")):
+            found = _menurut_bare(text, m, statements)
+            if found is not None:
+                out.append(found)
     return out
+
+
+def _menurut_bare(text: str, m: re.Match, statements: list[Span]) -> Found | None:
+    """"Menurutnya untuk simulasi …", "menurut dia maka …", "Menurut Kapolres tentu …": the
+    attribution with no comma after it, the content right after the title or pronoun."""
+    vs, ve = m.span("verb")
+    if m.group("verb").lower() == "menurutnya":
+        mention, start = (ve - 3, ve), m.end()
+    else:
+        a = m.end()
+        b = _phrase_forward(text, a, paragraph_of(text, a)[1]) if _starts_cap(text[a:]) else a
+        if b > a and not _is_role_run(text[a:b].split()):
+            return None  # "Menurut UU Pemilu …": a source, not a speaker
+        if b == a:
+            pronoun = re.match(r"(?:dia|ia|beliau)\b", text[a:])
+            if pronoun is None:
+                return None
+            b = a + pronoun.end()
+        mention, start = (a, b), b
+    end = _stop_at_quote(_sentence_end(text, start), start, statements)
+    s, e = trim_span(text, start, end)
+    words = text[s:e].split()
+    if len(words) < _MIN_TRAILING_WORDS or not words[0][:1].islower():
+        return None
+    return (s, e), (vs, ve), mention
 
 
 _TO_WHOM_RE = re.compile(r"kepada\s+[^.,;:\n“”\"]{1,40},\s*")
@@ -225,7 +274,8 @@ def _inserted_cues(text: str, inside: Callable[[int], bool], statements: list[Sp
     "Dijelaskan Adnan, …". The mention is the name or pronoun given, "-nya", or none (the
     previous speaker's, resolved from context)."""
     out: list[Found] = []
-    for m in list(_INSERTED_RE.finditer(text)) + list(_PASSIVE_RE.finditer(text)):
+    mid = [m for m in _MIDCLAUSE_RE.finditer(text) if len(text[_sentence_start(text, m.start()) : m.start()].split()) <= _MIDCLAUSE_MAX_WORDS]
+    for m in list(_INSERTED_RE.finditer(text)) + list(_PASSIVE_RE.finditer(text)) + mid:
         vs, ve = m.span("verb")
         if inside(vs):
             continue
@@ -251,3 +301,57 @@ def _who(text: str, span: Span) -> Span:
     ws, we = span
     end = _phrase_forward(text, ws, we) if _starts_cap(text[ws:we]) else we
     return (ws, end) if end > ws else span
+
+
+def _trailing_cues(text: str, inside: Callable[[int], bool]) -> list[Found]:
+    """A statement left without its quote marks, the cue after it: "…, ujarnya." / "…, kata Kapolres."
+    The sentence before the comma is what was said; the cue needs "-nya" or a speaker after it."""
+    out: list[Found] = []
+    for m in _TRAILING_RE.finditer(text):
+        vs, ve = m.span("verb")
+        if inside(m.start()) or inside(vs):
+            continue
+        if m.group("who") is not None:
+            ws = m.start("who")
+            we = ws + len(m.group("who")) if m.group("who") else _phrase_forward(text, ws, paragraph_of(text, ws)[1])
+            if we <= ws:
+                continue
+            mention: Span = (ws, we)
+        elif text[vs:ve].endswith("nya"):
+            mention = (ve - 3, ve)
+        else:
+            continue
+        if _statement_goes_on(text, max(mention[1], ve)):
+            continue  # "Beberapa skema pun, kata dia, telah …": an inserted cue, the statement goes on
+        s, e = trim_span(text, _sentence_start(text, m.start()), m.start())
+        if any(ch in "“”\"" for ch in text[s:e]) or len(text[s:e].split()) < _MIN_TRAILING_WORDS:
+            continue
+        out.append(((s, e), (vs, ve), mention))
+    return out
+
+
+def _statement_goes_on(text: str, i: int) -> bool:
+    """Whether the statement goes on after the cue ("…, kata Kapolri, Polri akan melibatkan …",
+    "…, kata dia harus menjalani …"): the cue was inserted into it. The cue may be followed by its
+    circumstances ("ujarnya saat ditemui", "kata X melalui keterangan pers"), and a clause after a
+    second speech verb ("kata X seraya mengatakan, …") is another statement."""
+    rest = text[i : _sentence_end(text, i)]
+    head, comma, after = rest.partition(",")
+    first = head.split()[:1]
+    if first and first[0] not in _AFTER_TRAILING_CUE:
+        return True  # "kata dia harus menjalani …", "lanjutnya Aksi masyarakat …"
+    if not comma or _LONG_CUE_RE.search(head):
+        return False
+    words = after.split()
+    return len(words) >= 3 and any(w[:1].islower() for w in words)
+
+
+def _sentence_start(text: str, i: int) -> int:
+    """Start of the sentence holding `i`: after the last sentence end in its paragraph."""
+    ps = paragraph_of(text, i)[0]
+    start = ps
+    for j in range(ps, i):
+        if text[j] in ".!?" and j + 1 < i and text[j + 1].isspace() and not _is_abbrev_dot(text, j):
+            start = j + 1
+    return start
+

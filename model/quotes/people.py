@@ -230,7 +230,7 @@ def _mention_name_tokens(text: str, mention: str) -> frozenset[str]:
     """The name tokens of a mention: its person words without rank, role or a trailing title."""
     words = [w for w in _SPLIT_WORDS_RE.split(mention) if w]
     _, person_w, _ = _split_run(words, _place_words(text), _short_names(text))
-    person_w = person_w[: _trailing_role(person_w)]
+    person_w = person_w[: _trailing_role(person_w) or _role_after_name(person_w)]  # "Ruhermansyah Ketua Bawaslu Kalbar"
     return frozenset(_name_tokens(person_w) - _ROLE_HEAD_SET)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .vocab import _PRONOUNS
+from .vocab import _PRONOUNS, _ROLE_HEAD_SET
 from .text import _DEMONSTRATIVE_AFTER_RE, _SPLIT_WORDS_RE, paragraph_of, _tidy
 from .names import _place_words, _short_names, _split_run
 from .cues import _phrase_forward
@@ -42,6 +42,8 @@ def resolve_speakers(text: str, quotes: list[dict]) -> list[tuple[str, str]]:
 
 def _resolve_mention(text: str, mention: dict, ents: list[Entity]) -> tuple[str, str] | None:
     mtxt = _tidy(mention["text"])
+    if mtxt[:1].islower() and mtxt.split()[0].capitalize() in _ROLE_HEAD_SET:
+        mtxt = mtxt[0].upper() + mtxt[1:]  # "menurut kapolres, …": a title written lower-case
     ent = _match_entity(text, mtxt, ents)
     words = [w for w in _SPLIT_WORDS_RE.split(mtxt) if w]
     role_w, person_w, _ = _split_run(words, _place_words(text), _short_names(text))
@@ -61,6 +63,7 @@ def _resolve_mention(text: str, mention: dict, ents: list[Entity]) -> tuple[str,
     return mtxt, role_part
 
 
+_ADDRESSEE_BEFORE_RE = re.compile(r"\b[Kk]epada\s+$")
 _PASSIVE_AFTER_RE = re.compile(r"[^\S\n]+(?:juga\s+|pun\s+|kemudian\s+)?di(?!a\b|rinya\b)[a-z]{3,}")
 
 
@@ -73,7 +76,9 @@ def _mention_end(text: str, occ: tuple[int, Entity | None, str]) -> int:
 def _resolve_context(text: str, q: dict, ents: list[Entity], prev: tuple[str, str] | None, prev_end: int) -> tuple[str, str]:
     lo = prev_end
     # a passive subject ("Komisioner KPU dievakuasi") is not who speaks next
-    occ = [o for o in _occurrences(text, lo, q["start"], ents) if not _PASSIVE_AFTER_RE.match(text, _mention_end(text, o))]
+    # nor is an addressee ("Kepada Lurah dan Kades, … mengajak")
+    occ = [o for o in _occurrences(text, lo, q["start"], ents)
+           if not _PASSIVE_AFTER_RE.match(text, _mention_end(text, o)) and not _ADDRESSEE_BEFORE_RE.search(text, max(0, o[0] - 8), o[0])]
     if occ:
         # the latest paragraph holding a mention; its first mention is usually the subject
         last_para = paragraph_of(text, occ[-1][0])

@@ -20,6 +20,8 @@ _LONG_CUES: list[str] = _CUES["long"]
 # Verbs set off by commas inside reported speech, and di- verbs that open it.
 _INSERTED_CUES: list[str] = _CUES["inserted"]
 _PASSIVE_CUES: list[str] = _CUES["passive"]
+# Words that may follow a cue after an unquoted statement ("…, ujarnya saat ditemui"); any other word continues the statement.
+_AFTER_TRAILING_CUE = set(_CUES["after_trailing_cue"])
 # Verbs whose bare object is the thing said ("mengatakan untuk pengamanan …"), and words that start no such object.
 _SAY_VERBS = set(_CUES["say_verbs"])
 _NOT_SAID = set(_CUES["not_said"])
