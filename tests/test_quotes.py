@@ -310,6 +310,19 @@ def test_resolve_speakers_accepts_plain_dicts():
          "berkewajiban untuk siap siaga dalam situasi apapun", "lanjut", "dia"),
         ("Peran Bawaslu kata Ruhermansyah, adalah bersinergi dengan pihak keamanan.",
          "adalah bersinergi dengan pihak keamanan", "kata", "Ruhermansyah"),
+        # a complementizer after the comma; an addressee before what is asked
+        ("Kapolres Cilegon menjelaskan bahwa, personel gabungan akan berjaga di pelabuhan.",
+         "personel gabungan akan berjaga di pelabuhan", "menjelaskan", "Kapolres Cilegon"),
+        ("Kapolres mengatakan, agar para Kapolsek mendata gereja yang menggelar misa.",
+         "para Kapolsek mendata gereja yang menggelar misa", "mengatakan", "Kapolres"),
+        ("Dia pun minta masyarakat tidak takut melaporkan kekerasan kepada polisi.",
+         "tidak takut melaporkan kekerasan kepada polisi", "minta", "Dia"),
+        ("Kapolres mengingatkan seluruh jajarannya menjaga kondusivitas selama Pemilu.",
+         "menjaga kondusivitas selama Pemilu", "mengingatkan", "Kapolres"),
+        ("Gubernur meminta segenap masyarakat, tokoh agama serta alim ulama untuk mendukung aparat keamanan.",
+         "mendukung aparat keamanan", "meminta", "Gubernur"),
+        ("Kapolres mengingatkan seluruh personel yang terlibat pengamanan Pemilu agar selalu waspada.",
+         "selalu waspada", "mengingatkan", "Kapolres"),
     ],
 )
 def test_indirect_patterns(text, span, cue, mention):
@@ -334,6 +347,15 @@ def test_cue_inside_a_statement_is_not_a_cue_after_one():
     assert find_indirect_quotes(t) == []
     assert find_indirect_quotes("Menurut UU Pemilu pasal lima setiap warga berhak memilih.") == []
     assert len(find_indirect_quotes("Namun lanjut Kasat, di lokasi tak satupun ditemukan pekerja tambang.")) == 1
+
+
+def test_asked_clause_keeps_its_own_subject():
+    t = "Ia mengingatkan latihan ini jangan hanya dijadikan formalitas semata."
+    assert [t[s:e] for (s, e), _, _ in find_indirect_quotes(t)] == ["latihan ini jangan hanya dijadikan formalitas semata"]
+    t = "Kakorlantas meminta koordinasi tiga polda ditingkatkan agar tak terjadi kemacetan."
+    assert [t[s:e] for (s, e), _, _ in find_indirect_quotes(t)] == ["koordinasi tiga polda ditingkatkan agar tak terjadi kemacetan"]
+    t = "Dia menekankan, jika rawan bencana, pihaknya sudah berkoordinasi dengan BPBD."
+    assert [t[s:e] for (s, e), _, _ in find_indirect_quotes(t)] == ["jika rawan bencana, pihaknya sudah berkoordinasi dengan BPBD"]
 
 
 def test_inserted_cue_needs_speech_after_it():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .vocab import _ROLE_HEAD_SET, _AFTER_TRAILING_CUE, _SHORT_CUE_ALT, _BARE_OBJECT_VERBS, _CLAUSE_PREPOSITIONS, _DIRECTIVE_VERBS, _INSERTED_CUES, _LONG_CUES, _NOT_A_PLAIN_OBJECT, _NOT_SAID, _PRONOUNS, _SAY_VERBS, _SPEECH_ACT_OBJECTS, _STANCE_VERBS, _STOP_CAP, _PASSIVE_CUES
+from .vocab import _ADDRESSEES, _ASKING_VERBS, _ROLE_HEAD_SET, _AFTER_TRAILING_CUE, _SHORT_CUE_ALT, _BARE_OBJECT_VERBS, _CLAUSE_PREPOSITIONS, _DIRECTIVE_VERBS, _INSERTED_CUES, _LONG_CUES, _NOT_A_PLAIN_OBJECT, _NOT_SAID, _PRONOUNS, _SAY_VERBS, _SPEECH_ACT_OBJECTS, _STANCE_VERBS, _STOP_CAP, _PASSIVE_CUES
 from .text import Span, _is_abbrev_dot, paragraph_of, _starts_cap, trim_span
 from .marks import find_direct_quotes
 from .cues import _phrase_forward, _subject_before
@@ -154,6 +154,12 @@ def _content_start(text: str, start: int, verb: str, link: str, act: bool) -> in
     addressee = (_ADDRESSEE_RE.match(text, start) or _COMPLEMENTIZER_RE.match(text, start)) if verb in _DIRECTIVE_VERBS else None
     if addressee:  # "mengimbau kepada warga untuk …", "menginstruksikan jajarannya untuk …"
         return addressee.end()
+    asked = _asked_after_addressee(text, start) if verb in _ASKING_VERBS and not link.strip(" ,") and not act else None
+    if asked is not None:  # "meminta para komandan tersebut agar …", "minta masyarakat tidak takut …"
+        return asked
+    lead = _LEADING_COMPLEMENTIZER_RE.match(text, start)
+    if lead and (link.strip() or verb not in _DIRECTIVE_VERBS):
+        return lead.end()  # "menegaskan, bahwa …", "menjelaskan bahwa, …", "mengatakan, agar …"
     if link.strip() or act:
         return start
     said = _said(text, start, lenient=verb in _SAY_VERBS) if verb in _SAY_VERBS or verb in _STANCE_VERBS else None
@@ -162,6 +168,39 @@ def _content_start(text: str, start: int, verb: str, link: str, act: bool) -> in
     if verb in _BARE_OBJECT_VERBS or not _plain_object_ok(text, start):
         return None
     return _after_complementizer(text, start, verb)
+
+
+_LEADING_COMPLEMENTIZER_RE = re.compile(r"(?:[Bb]ahwa|agar|supaya)\b,?\s+(?=\S)")
+_NEGATION = ("tidak", "tak", "jangan")
+_ACTIVE_VERB_RE = re.compile(r"(?:me|ber)[a-z]{3,}")
+_CLAUSE_MARK_RE = re.compile(r"di[a-z]{3,}|dapat|bisa|harus|akan|wajib|perlu|fokus")
+_ASKED_BY = ("agar", "supaya", "untuk")
+_ADDRESSEE_MAX_WORDS = 12
+
+
+def _asked_after_addressee(text: str, start: int) -> int | None:
+    """After a directive verb's bare object that names people: where what is asked starts
+    ("meminta segenap masyarakat, stakeholder serta alim ulama untuk …" → after 'untuk'; "minta
+    masyarakat tidak takut …" → 'tidak'; "mengingatkan seluruh jajarannya menjaga …" → 'menjaga').
+    None when the object is no addressee ("mengingatkan latihan ini jangan …") or is a clause of
+    its own ("meminta koordinasi … ditingkatkan agar …"); a verb inside "yang …" describes the addressee."""
+    words = list(re.finditer(r"\S+", text[start : _sentence_end(text, start)]))[:_ADDRESSEE_MAX_WORDS]
+    if not words or words[0].group(0).lower().strip(",") not in _ADDRESSEES:
+        return None
+    in_clause = plain = False
+    for k, m in enumerate(words[1:], 1):
+        w = m.group(0).lower().strip(",")
+        if w in _ASKED_BY:
+            return start + m.end() + 1
+        if in_clause or w == "yang":
+            in_clause = True
+            continue
+        if _CLAUSE_MARK_RE.fullmatch(w):
+            return None
+        if w in _NEGATION or _ACTIVE_VERB_RE.fullmatch(w):
+            return None if plain else start + m.start()  # "meminta seluruh kepala desa mengalokasikan … untuk …": a clause
+        plain = plain or not (w in _ADDRESSEES or m.group(0)[:1].isupper())
+    return None
 
 
 def _menurut_cues(text: str, inside: Callable[[int], bool], statements: list[Span]) -> list[Found]:

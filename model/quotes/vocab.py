@@ -35,6 +35,10 @@ _BARE_OBJECT_VERBS = set(_CUES["bare_object_verbs"])
 # Verbs whose content often starts with its own predicate ("mengaku mendapat …", "berjanji menambah …").
 _STANCE_VERBS = set(_CUES["stance_verbs"])
 _DIRECTIVE_VERBS = set(_CUES["directive_verbs"])
+# Verbs that ask people for something, and the words their addressee is made of ("meminta seluruh
+# jajarannya menjaga …": the addressee is not part of what was asked).
+_ASKING_VERBS = set(_CUES["asking_verbs"])
+_ADDRESSEES = set(_CUES["addressees"])
 _SKIP_BEFORE_VERB = set(_CUES["adverbs_before_verb"])
 _NOT_A_PLAIN_OBJECT = set(_CUES["not_a_plain_object"])
 _DEPUTY_VERBS = set(_CUES["deputy_verbs"])
