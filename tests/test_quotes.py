@@ -323,6 +323,13 @@ def test_resolve_speakers_accepts_plain_dicts():
          "mendukung aparat keamanan", "meminta", "Gubernur"),
         ("Kapolres mengingatkan seluruh personel yang terlibat pengamanan Pemilu agar selalu waspada.",
          "selalu waspada", "mengingatkan", "Kapolres"),
+        ("Kapolda mengingatkan kepada TNI, Polri dan ASN untuk tetap menjaga netralitas.",
+         "tetap menjaga netralitas", "mengingatkan", "Kapolda"),
+        # a speaker after a word ending in "-di" ("terjadi"); a group speaking
+        ("Karena curanmor masih kerap terjadi, pihaknya meminta supaya pemilik kendaraan lebih waspada.",
+         "pemilik kendaraan lebih waspada", "meminta", "pihaknya"),
+        ("Sejumlah warga mengaku terharu karena bisa berbicara langsung dengan Kapolres.",
+         "terharu karena bisa berbicara langsung dengan Kapolres", "mengaku", "warga"),
     ],
 )
 def test_indirect_patterns(text, span, cue, mention):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .vocab import _DEPUTY_VERBS, _FUNC_CAPS, _LONG_CUES, _PARTICLES, _PRONOUNS, _SKIP_BEFORE_VERB, _STOP_CAP, _is_cue_word
+from .vocab import _COLLECTIVE, _DEPUTY_VERBS, _FUNC_CAPS, _LONG_CUES, _PARTICLES, _PRONOUNS, _SKIP_BEFORE_VERB, _STOP_CAP, _is_cue_word
 from .text import Span, _DEMONSTRATIVES, _NONSPACE_RE, _SENT_END_RE, _is_abbrev_dot, paragraph_of, _starts_cap
 from .names import _clean_token, _eligible, _is_degree, _is_role_run, _person_runs, _ranked, _role_like
 
@@ -206,9 +206,9 @@ _AGE_TOKEN_RE = re.compile(r"\(\d{1,3}\),?")
 
 _DAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Jum’at|Sabtu|Minggu)(?:\s*\([\d/]+\))?"
 _SKIP_PHRASE_BEFORE_VERB_RE = re.compile(
-    r"(?:,?\s*(?:dalam|saat|ketika|usai|seusai|di)\s+(?:\S+\s+){0,3}?\S+nya"
-    r"|,?\s*dalam\s+(?:kesempatan|rakor|rapat|acara|apel|sambutan|amanat|pertemuan)\s+(?:itu|tersebut|yang\s+sama|terpisah)"
-    r"|,?\s*(?:sebagai|selaku)\s+[a-z][^,.;\n]{0,40}?"
+    r"(?:,?\s*(?<!\w)(?:dalam|saat|ketika|usai|seusai|di)\s+(?:\S+\s+){0,3}?\S+nya"
+    r"|,?\s*(?<!\w)dalam\s+(?:kesempatan|rakor|rapat|acara|apel|sambutan|amanat|pertemuan)\s+(?:itu|tersebut|yang\s+sama|terpisah)"
+    r"|,?\s*(?<!\w)(?:sebagai|selaku)\s+[a-z][^,.;\n]{0,40}?"
     # "X di Mataram, Jumat, mengatakan", "X saat dikonfirmasi Kamis, mengatakan": where and when, then the verb
     r"|(?:,\s*|\s+)(?:saat|ketika|usai|seusai|setelah)\s+[a-z][^,.;:\n“”\"]{0,80}?"
     r"|(?:,\s*|\s+)di(?:hubungi|konfirmasi|temui|wawancarai)(?:\s+(?:wartawan|terpisah))?"
@@ -294,7 +294,7 @@ def _subject_before(text: str, verb_start: int, ps: int) -> Span | None:
     while end > toks[-1][0] and text[end - 1] in ",":
         end -= 1
     last = text[toks[-1][0] : end]
-    if last.lower() in _PRONOUNS:
+    if last.lower() in _PRONOUNS or last in _COLLECTIVE:
         return toks[-1][0], end
     start = _phrase_backward(text, end, sent_start)
     if start >= end:

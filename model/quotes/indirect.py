@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .vocab import _ADDRESSEES, _ASKING_VERBS, _ROLE_HEAD_SET, _AFTER_TRAILING_CUE, _SHORT_CUE_ALT, _BARE_OBJECT_VERBS, _CLAUSE_PREPOSITIONS, _DIRECTIVE_VERBS, _INSERTED_CUES, _LONG_CUES, _NOT_A_PLAIN_OBJECT, _NOT_SAID, _PRONOUNS, _SAY_VERBS, _SPEECH_ACT_OBJECTS, _STANCE_VERBS, _STOP_CAP, _PASSIVE_CUES
+from .vocab import _COLLECTIVE, _ADDRESSEES, _ASKING_VERBS, _ROLE_HEAD_SET, _AFTER_TRAILING_CUE, _SHORT_CUE_ALT, _BARE_OBJECT_VERBS, _CLAUSE_PREPOSITIONS, _DIRECTIVE_VERBS, _INSERTED_CUES, _LONG_CUES, _NOT_A_PLAIN_OBJECT, _NOT_SAID, _PRONOUNS, _SAY_VERBS, _SPEECH_ACT_OBJECTS, _STANCE_VERBS, _STOP_CAP, _PASSIVE_CUES
 from .text import Span, _is_abbrev_dot, paragraph_of, _starts_cap, trim_span
 from .marks import find_direct_quotes
 from .cues import _phrase_forward, _subject_before
@@ -16,10 +16,10 @@ from .statements import is_statement
 
 _COMPLEMENTIZER_RE = re.compile(r"(?:[^\s,]+\s+){1,2}?(?:agar|supaya|untuk)\s+")
 # "mengimbau kepada seluruh lapisan masyarakat untuk …": an addressee, then what is asked of them.
-_ADDRESSEE_RE = re.compile(r"kepada\s+[^.,;:\n“”\"]{1,80}?\s+(?:agar|supaya|untuk)\s+")
+_ADDRESSEE_RE = re.compile(r"kepada\s+[^.;:\n“”\"]{1,80}?\s+(?:agar|supaya|untuk)\s+")
 
 _INDIRECT_RE = re.compile(
-    r"(?<![\w])(?P<verb>" + "|".join(sorted(set(_LONG_CUES), key=len, reverse=True)) + r")(?P<link>\s*,\s*|\s+bahwa\s+|\s+agar\s+|\s+)(?=\S)"
+    r"(?<![\w])(?P<verb>" + "|".join(sorted(set(_LONG_CUES), key=len, reverse=True)) + r")(?P<link>\s*,\s*|\s+bahwa\s+|\s+(?:agar|supaya)\s+|\s+)(?=\S)"
 )
 
 
@@ -136,7 +136,7 @@ def _verb_cues(text: str, inside: Callable[[int], bool], statements: list[Span])
         if mention is None:
             continue
         mtxt = text[mention[0] : mention[1]]
-        if not (_starts_cap(mtxt) or mtxt.lower() in _PRONOUNS or mtxt.startswith(("dr.", "drg."))):
+        if not (_starts_cap(mtxt) or mtxt.lower() in _PRONOUNS or mtxt in _COLLECTIVE or mtxt.startswith(("dr.", "drg."))):
             continue
         if text[vs - 1 : vs] not in (" ", "\n", "") and vs > 0:
             continue

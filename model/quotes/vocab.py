@@ -40,6 +40,8 @@ _DIRECTIVE_VERBS = set(_CUES["directive_verbs"])
 _ASKING_VERBS = set(_CUES["asking_verbs"])
 _ADDRESSEES = set(_CUES["addressees"])
 _SKIP_BEFORE_VERB = set(_CUES["adverbs_before_verb"])
+# Lower-case subjects that speak as a group ("massa meminta KPU agar …", "Sejumlah warga mengaku …").
+_COLLECTIVE = set(_CUES["collective_speakers"])
 _NOT_A_PLAIN_OBJECT = set(_CUES["not_a_plain_object"])
 _DEPUTY_VERBS = set(_CUES["deputy_verbs"])
 
