@@ -365,6 +365,14 @@ def test_asked_clause_keeps_its_own_subject():
     assert [t[s:e] for (s, e), _, _ in find_indirect_quotes(t)] == ["jika rawan bencana, pihaknya sudah berkoordinasi dengan BPBD"]
 
 
+def test_object_that_lists_what_it_names_is_no_statement():
+    assert find_indirect_quotes("Wiranto juga menyebutkan bahaya hoaks dan politik identitas, termasuk dalam kerawanan Pemilu.") == []
+    assert find_indirect_quotes("Puadi menyebutkan satu bentuk pelanggaran lainnya yaitu soal kepala desa yang harus diawasi.") == []
+    t = ("AKBP Doni Satria mengimbau seluruh elemen masyarakat dan komunitas khususnya yang ada di 15 desa di tujuh "
+         "kecamatan yang menggelar pilkades untuk menjaga keamanan lingkungan.")
+    assert [t[s:e] for (s, e), _, _ in find_indirect_quotes(t)] == ["menjaga keamanan lingkungan"]
+
+
 def test_inserted_cue_needs_speech_after_it():
     t = "“Kami siap,” kata Kapolres, Senin (3/4).\nPersonel disiagakan, kata dia, Senin."
     assert find_indirect_quotes(t) == []

@@ -61,6 +61,10 @@ _PREDICATE_RE = re.compile(
 )
 
 
+# Words that open a list of what a noun phrase names: a verb after them belongs to the list, not to a clause.
+_NOUN_PHRASE_END_RE = re.compile(r"\b(?:yaitu|yakni|antara lain|di antaranya|seperti|mulai dari|termasuk)\b")
+
+
 def _after_complementizer(text: str, start: int, verb: str) -> int | None:
     """For "X meminta warga agar …" the span starts after 'agar'; a bare object needs a predicate."""
     end = _sentence_end(text, start)
@@ -68,9 +72,9 @@ def _after_complementizer(text: str, start: int, verb: str) -> int | None:
     m = _COMPLEMENTIZER_RE.match(obj)
     if m and verb in _DIRECTIVE_VERBS:
         return start + m.end()
-    words = obj.split()
+    words = _NOUN_PHRASE_END_RE.split(obj, 1)[0].split()
     if len(words) < 2 or not _PREDICATE_RE.search(" ".join(words if verb in _STANCE_VERBS else words[1:])):
-        return None  # "menyebut dua prioritas": a noun phrase, not reported speech
+        return None  # "menyebut dua prioritas", "menyebutkan enam pesan, antara lain …": a noun phrase
     return start
 
 
@@ -175,7 +179,7 @@ _NEGATION = ("tidak", "tak", "jangan")
 _ACTIVE_VERB_RE = re.compile(r"(?:me|ber)[a-z]{3,}")
 _CLAUSE_MARK_RE = re.compile(r"di[a-z]{3,}|dapat|bisa|harus|akan|wajib|perlu|fokus")
 _ASKED_BY = ("agar", "supaya", "untuk")
-_ADDRESSEE_MAX_WORDS = 12
+_ADDRESSEE_MAX_WORDS = 20
 
 
 def _asked_after_addressee(text: str, start: int) -> int | None:
