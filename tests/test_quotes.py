@@ -329,7 +329,7 @@ def test_resolve_speakers_accepts_plain_dicts():
         ("Karena curanmor masih kerap terjadi, pihaknya meminta supaya pemilik kendaraan lebih waspada.",
          "pemilik kendaraan lebih waspada", "meminta", "pihaknya"),
         ("Sejumlah warga mengaku terharu karena bisa berbicara langsung dengan Kapolres.",
-         "terharu karena bisa berbicara langsung dengan Kapolres", "mengaku", "warga"),
+         "terharu karena bisa berbicara langsung dengan Kapolres", "mengaku", "Sejumlah warga"),
     ],
 )
 def test_indirect_patterns(text, span, cue, mention):

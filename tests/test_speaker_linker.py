@@ -402,3 +402,9 @@ def test_name_with_its_title_after_an_inserted_cue_is_the_name():
     text = ("Rapat dibuka oleh Ketua Bawaslu Kalbar Ruhermansyah.\n"
             "Peran Bawaslu kata Ruhermansyah Ketua Bawaslu Kalbar, adalah bersinergi dengan pihak keamanan.\n")
     assert _speakers(text) == ["Ruhermansyah"]
+
+
+def test_addressee_between_the_cue_and_the_request_is_not_the_speaker():
+    text = ("Kapolsek Pangkalan Kompol Mahendra Lubis mengucapkan terima kasih atas kehadiran para undangan.\n"
+            "Ia mengajak, para Lurah Kades agar memetakan kerawanan di daerahnya masing-masing.\n")
+    assert _speakers(text) == ["Kompol Mahendra Lubis"]

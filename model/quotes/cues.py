@@ -217,6 +217,7 @@ _SKIP_PHRASE_BEFORE_VERB_RE = re.compile(
 )
 
 
+_QUANTIFIERS = ("sejumlah", "para", "beberapa", "ribuan", "ratusan", "puluhan")
 _READ_OUT_RE = re.compile(r"(?:sambutan|amanat|pidato|arahan)(?:nya)?,?")
 
 
@@ -294,8 +295,11 @@ def _subject_before(text: str, verb_start: int, ps: int) -> Span | None:
     while end > toks[-1][0] and text[end - 1] in ",":
         end -= 1
     last = text[toks[-1][0] : end]
-    if last.lower() in _PRONOUNS or last in _COLLECTIVE:
+    if last.lower() in _PRONOUNS:
         return toks[-1][0], end
+    if last in _COLLECTIVE:  # "massa meminta …", "Sejumlah warga mengaku …": with its quantifier
+        counted = len(toks) > 1 and toks[-2][2].lower() in _QUANTIFIERS
+        return toks[-2 if counted else -1][0], end
     start = _phrase_backward(text, end, sent_start)
     if start >= end:
         return None

@@ -140,7 +140,7 @@ def _verb_cues(text: str, inside: Callable[[int], bool], statements: list[Span])
         if mention is None:
             continue
         mtxt = text[mention[0] : mention[1]]
-        if not (_starts_cap(mtxt) or mtxt.lower() in _PRONOUNS or mtxt in _COLLECTIVE or mtxt.startswith(("dr.", "drg."))):
+        if not (_starts_cap(mtxt) or mtxt.lower() in _PRONOUNS or mtxt.split()[-1] in _COLLECTIVE or mtxt.startswith(("dr.", "drg."))):
             continue
         if text[vs - 1 : vs] not in (" ", "\n", "") and vs > 0:
             continue

@@ -75,9 +75,11 @@ def _mention_end(text: str, occ: tuple[int, Entity | None, str]) -> int:
 
 def _resolve_context(text: str, q: dict, ents: list[Entity], prev: tuple[str, str] | None, prev_end: int) -> tuple[str, str]:
     lo = prev_end
+    cue = q.get("cue")
+    hi = min(q["start"], cue["start"]) if cue else q["start"]  # "Ia mengajak, para Lurah agar …": no addressee speaks
     # a passive subject ("Komisioner KPU dievakuasi") is not who speaks next
     # nor is an addressee ("Kepada Lurah dan Kades, … mengajak")
-    occ = [o for o in _occurrences(text, lo, q["start"], ents)
+    occ = [o for o in _occurrences(text, lo, hi, ents)
            if not _PASSIVE_AFTER_RE.match(text, _mention_end(text, o)) and not _ADDRESSEE_BEFORE_RE.search(text, max(0, o[0] - 8), o[0])]
     if occ:
         # the latest paragraph holding a mention; its first mention is usually the subject
