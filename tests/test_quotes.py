@@ -328,6 +328,12 @@ def test_resolve_speakers_accepts_plain_dicts():
         # a speaker after a word ending in "-di" ("terjadi"); a group speaking
         ("Karena curanmor masih kerap terjadi, pihaknya meminta supaya pemilik kendaraan lebih waspada.",
          "pemilik kendaraan lebih waspada", "meminta", "pihaknya"),
+        ("Kesbangpol Agam Bambang Warsito menilai rakor pengamanan tahapan Pilkada ini sangat penting.",
+         "rakor pengamanan tahapan Pilkada ini sangat penting", "menilai", "Kesbangpol Agam Bambang Warsito"),
+        ("Kapolri mengatakan kepada peserta vicon agar insiden di Garut jangan sampai terulang lagi.",
+         "insiden di Garut jangan sampai terulang lagi", "mengatakan", "Kapolri"),
+        ("Namun diakuinya, kondisi emosional pemilu kali ini berbeda dari pemilu sebelumnya.",
+         "kondisi emosional pemilu kali ini berbeda dari pemilu sebelumnya", "diakuinya", "nya"),
         ("Sejumlah warga mengaku terharu karena bisa berbicara langsung dengan Kapolres.",
          "terharu karena bisa berbicara langsung dengan Kapolres", "mengaku", "Sejumlah warga"),
     ],

@@ -44,7 +44,7 @@ _MIDCLAUSE_RE = re.compile(
 _MIDCLAUSE_MAX_WORDS = 5
 # "Dijelaskan Adnan, …", "Disebutkan Didik bahwa …", "Dijelaskan, …": a di- verb opening a sentence.
 _PASSIVE_RE = re.compile(
-    r"(?:(?<=[.!?]\s)|(?<=\n)|^|(?<=[Ll]ebih\slanjut\s)|(?<=Seperti\s))(?P<verb>(?:" + _either_case(_PASSIVE_CUES) + r")(?:nya)?)(?:\s+(?:pula|juga|lagi))?(?:\s+(?:oleh\s+)?" + _WHO
+    r"(?:(?<=[.!?]\s)|(?<=\n)|^|(?<=[Ll]ebih\slanjut\s)|(?<=Seperti\s)|(?<=Namun\s))(?P<verb>(?:" + _either_case(_PASSIVE_CUES) + r")(?:nya)?)(?:\s+(?:pula|juga|lagi))?(?:\s+(?:oleh\s+)?" + _WHO
     + r")?(?:\s*,\s*(?:bahwa\s+)?|\s+bahwa\s+)(?=[^\s“”\"])"
 )
 _MIN_INSERTED_WORDS = 3
@@ -57,7 +57,7 @@ _LONG_CUE_RE = re.compile(r"\b(?:" + "|".join(sorted(set(_LONG_CUES), key=len, r
 
 _PREDICATE_RE = re.compile(
     r"\b(?:akan|sudah|telah|siap|masih|tidak|tak|belum|harus|bisa|dapat|perlu|sedang|menjadi|ada|adalah|merupakan|"
-    r"sempat|cukup|mampu|wajib|boleh|terus|segera|mulai|agar|supaya|untuk|(?:me|ber|di|ter)[a-z]{3,})\b"
+    r"sempat|cukup|sangat|mampu|wajib|boleh|terus|segera|mulai|agar|supaya|untuk|(?:me|ber|di|ter)[a-z]{3,})\b"
 )
 
 
@@ -276,7 +276,7 @@ def _menurut_bare(text: str, m: re.Match, statements: list[Span]) -> Found | Non
     return (s, e), (vs, ve), mention
 
 
-_TO_WHOM_RE = re.compile(r"kepada\s+[^.,;:\n“”\"]{1,40},\s*")
+_TO_WHOM_RE = re.compile(r"kepada\s+[^.,;:\n“”\"]{1,40}?(?:,\s*|\s+(?:agar|supaya|bahwa)\s+)")
 
 
 def _said(text: str, start: int, lenient: bool = True) -> int | None:
