@@ -18,7 +18,8 @@ from pathlib import Path
 
 from warta.quotes import extract_quotes, load_linker
 from warta.quotes.cues import _subject_before
-from warta.quotes.indirect import _INDIRECT_RE, _MENURUT_RE, _INSERTED_RE, _PASSIVE_RE
+from warta.quotes.attributions import _INSERTED_RE, _MENURUT_RE, _PASSIVE_RE
+from warta.quotes.indirect import _INDIRECT_RE
 from warta.quotes.text import paragraph_of
 from warta_training.corpus import authored_records, split_of
 from warta_training.quote_metrics import _lenient, _norm, _overlap_ok, quote_metrics
