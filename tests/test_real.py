@@ -106,6 +106,27 @@ def test_build_adjudicates_disagreements_and_reports_kappa(tmp_path):
     assert all(ln["sha1"] == p["sha1"] for ln, p in zip(lines, pages))
 
 
+def test_build_reports_agreement_of_two_quote_passes(tmp_path):
+    recs = synth_split(600, 4)
+    pages = make_pool(tmp_path / "pool", recs)
+    ids = [p["id"] for p in pages]
+    a = _pass(ids, [r["labels"] for r in recs], [r["meta"]["kind"] for r in recs])
+    real = tmp_path / "data" / "real"
+    (real / "passes").mkdir(parents=True)
+    (real / "quote_passes").mkdir()
+    for name in ("a", "b"):
+        (real / "passes" / f"{name}.jsonl").write_text("".join(json.dumps(x) + "\n" for x in a))
+    quote = {"start": 0, "end": 10, "type": "indirect", "cue": None, "speaker_mention": None, "speaker": "Budi", "speaker_role": ""}
+    first = [{"id": ids[0], "quotes": [quote]}, {"id": ids[1], "quotes": [quote]}]
+    second = [{"id": ids[0], "quotes": [quote]}, {"id": ids[1], "quotes": [dict(quote, speaker="Ani")]}]
+    for name, rows in (("a", first), ("b", second)):
+        (real / "quote_passes" / f"{name}.jsonl").write_text("".join(json.dumps(x) + "\n" for x in rows))
+    _, md = build_real(tmp_path / "data", load_pool(tmp_path / "pool"))
+    assert "## Quotes: two independent passes before adjudication" in md
+    assert "2 real pages annotated in two independent passes" in md and "1 of them identically" in md
+    assert "| indirect | 2 | 2 | 1.000 | 1.000 | 0.500 |" in md
+
+
 def test_kind_disagreement_alone_prefers_hard_negative():
     a = {"id": "p1", "labels": [], "kind": "negative"}
     assert decide(a, {**a, "kind": "hard_negative"}, None) == ([], "hard_negative")

@@ -142,10 +142,27 @@ def build_real(data_dir: Path, pool: dict[str, dict]) -> tuple[list[dict], str]:
     md = agreement_markdown(a, b, ids, adj, lines)
     if (real / "quotes_second.jsonl").is_file():
         md += quote_agreement_markdown(extra["quotes"], {r["id"]: r["quotes"] for r in read_jsonl(real / "quotes_second.jsonl")}, pool)
+    passes = [real / "quote_passes" / f"{p}.jsonl" for p in PASSES]
+    if all(f.is_file() for f in passes):
+        first, second = ({r["id"]: r["quotes"] for r in read_jsonl(f)} for f in passes)
+        md += quote_agreement_markdown(first, second, pool, QUOTE_PASSES_NOTE, "two independent passes before adjudication")
     return lines, md
 
 
-def quote_agreement_markdown(first: dict[str, list], second: dict[str, list], pool: dict[str, dict]) -> str:
+QUOTE_PASSES_NOTE = (
+    "{n} real pages annotated in two independent passes (`quote_passes/a.jsonl`, `quote_passes/b.jsonl`; pass A read as gold), "
+    "{same} of them identically; every difference was then adjudicated into `quotes.jsonl`. The annotators worked from one brief "
+    "without warta's output; they are instances of one annotation model, so near-identical passes are expected and measure the "
+    "brief's consistency, not the agreement of independent human readers.")
+SECOND_NOTE = (
+    "{n} real pages annotated twice (`quotes.jsonl` and `quotes_second.jsonl`); the first annotation is read as gold. "
+    "{same} of the {n} pages carry identical annotations in both: the two annotators worked from one brief without "
+    "access to each other's files, and agree this closely, so read these figures as the consistency of the guidelines' "
+    "application (an upper bound), not as the spread between independent human readers.")
+
+
+def quote_agreement_markdown(first: dict[str, list], second: dict[str, list], pool: dict[str, dict], note: str = SECOND_NOTE,
+                             title: str = "agreement of two independent annotations") -> str:
     """Agreement of two independent quote annotations of the same pages: the first read as gold
     (F1 is symmetric; precision and recall swap with the roles)."""
     from .quote_metrics import quote_metrics
@@ -158,11 +175,7 @@ def quote_agreement_markdown(first: dict[str, list], second: dict[str, list], po
     rows = [f"| {t} | {v['n_gold']} | {v['n_pred']} | {v['exact_f1']:.3f} | {v['overlap_f1']:.3f} | {v['speaker_acc']:.3f} | {v['cue_acc']:.3f} |"
             for t, v in m.items()]
     same = sum(json.dumps(first[i], sort_keys=True) == json.dumps(second[i], sort_keys=True) for i in ids)
-    return "\n".join(["", "## Quotes: agreement of two independent annotations", "",
-                      f"{len(ids)} real pages annotated twice (`quotes.jsonl` and `quotes_second.jsonl`); the first annotation is read as gold. "
-                      f"{same} of the {len(ids)} pages carry identical annotations in both: the two annotators worked from one brief without "
-                      "access to each other's files, and agree this closely, so read these figures as the consistency of the guidelines' "
-                      "application (an upper bound), not as the spread between independent human readers.", "",
+    return "\n".join(["", f"## Quotes: {title}", "", note.format(n=len(ids), same=same), "",
                       "| type | quotes (first) | quotes (second) | exact-span F1 | overlap F1 | same speaker | same cue |", "|---|---|---|---|---|---|---|",
                       *rows, "", "Same speaker and same cue: shares of overlap-matched quotes whose resolved speaker (or cue span) is identical.", ""])
 
