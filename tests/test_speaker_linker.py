@@ -408,3 +408,36 @@ def test_addressee_between_the_cue_and_the_request_is_not_the_speaker():
     text = ("Kapolsek Pangkalan Kompol Mahendra Lubis mengucapkan terima kasih atas kehadiran para undangan.\n"
             "Ia mengajak, para Lurah Kades agar memetakan kerawanan di daerahnya masing-masing.\n")
     assert _speakers(text) == ["Kompol Mahendra Lubis"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a spelled-out rank without "Polisi"
+    ("Kapolres Depok Ajun Komisaris Besar Didik Sugiarto memimpin razia.\n“Kami amankan 40 orang,” kata Didik.\n",
+     "Ajun Komisaris Besar Didik Sugiarto"),
+    # deputy titles
+    ("Apel dibuka oleh Wadirlantas Polda Sultra AKBP Alan Gerrit Abast.\nWadirlantas mengatakan operasi berlangsung dua pekan.\n",
+     "AKBP Alan Gerrit Abast"),
+    # a sentence end that lost its space after the name
+    ("Dirlantas Polda Metro Jaya Kombes Budiyanto Santoso memimpin operasi.\n"
+     "“Pelanggar kami tindak,” kata Budiyanto.Selama operasi, petugas berjaga di 20 titik.\n", "Kombes Budiyanto Santoso"),
+    # the one standing in for someone speaks
+    ("Waka Polda Sumut, Brigjen Agus Wirawan, mewakili Kapolda Sumut, Irjen Pol Rycko Dahniel mengatakan, "
+     "pengamanan Natal sudah siap.\n", "Brigjen Agus Wirawan"),
+    # "Y melalui X menjelaskan": X, next to the verb, speaks
+    ("Kapolres Blora AKBP Antonius Kuswindarto, melalui Kasat Sabhara AKP Sutarjo menegaskan, simulasi ini penting.\n",
+     "AKP Sutarjo"),
+    # a title listing fields joined by "dan", with its holder's name
+    ("Hujan deras melanda Kabupaten Bantul.\n“Kami siaga sampai Desember,” kata Kepala Bidang Kedaruratan dan Logistik BPBD "
+     "Bantul Antoni Hutagaol.\n", "Antoni Hutagaol"),
+    # a capitalised word with -nya opens the sentence
+    ("Kapolri Jenderal Pol Budi Hartono memimpin apel.\nDalam Amanatnya Kapolri menyampaikan bahwa personel harus netral.\n",
+     "Jenderal Pol Budi Hartono"),
+    # a relative clause far before the subject is not the subject's
+    ("Guna menjaga situasi Kamtibmas yang kondusif, baik sebelum maupun sesudah Pilkada, Kapolres Trenggalek AKBP Jean Simanjuntak, "
+     "memastikan setiap tahapan dilakukan dengan aman.\n", "AKBP Jean Simanjuntak"),
+    # an epithet at the cue with lower-case words before the demonstrative
+    ("Kapolda Jatim Irjen Pol Machfud Arifin meninjau apel.\n“Kita siap,” ucap Jenderal bintang dua tersebut.\n",
+     "Irjen Pol Machfud Arifin"),
+])
+def test_speakers_of_the_second_quote_batch(text, speaker):
+    assert set(_speakers(text)) == {speaker}

@@ -11,7 +11,7 @@ import re
 
 from .vocab import _COLLECTIVE, _DEPUTY_VERBS, _FUNC_CAPS, _LONG_CUES, _PARTICLES, _PRONOUNS, _SKIP_BEFORE_VERB, _STOP_CAP, _is_cue_word
 from .text import Span, _DEMONSTRATIVES, _NONSPACE_RE, _SENT_END_RE, _is_abbrev_dot, paragraph_of, _starts_cap
-from .names import _clean_token, _eligible, _is_degree, _is_role_run, _person_runs, _ranked, _role_like
+from .names import _clean_token, _eligible, _with_clitic, _is_degree, _is_role_run, _person_runs, _ranked, _role_like
 
 
 _COMMA_DEGREE_RE = re.compile(r",\s*[A-Z][A-Za-z]{0,3}\.")
@@ -119,7 +119,7 @@ def _phrase_backward(text: str, end: int, floor: int) -> int:
             start = a
             k -= 1
             continue
-        if core and (core[0].isupper() or core in ("dr.", "drg.") or core[0].isdigit() and "/" in core or _PAREN_CAP_RE.match(core)) and core.rstrip(".") not in _STOP_CAP and core not in _FUNC_CAPS:
+        if core and (core[0].isupper() or core in ("dr.", "drg.") or core[0].isdigit() and "/" in core or _PAREN_CAP_RE.match(core)) and core.rstrip(".") not in _STOP_CAP and core not in _FUNC_CAPS and not _with_clitic(core):
             degree = _is_degree(core)
             # "Role, Name" -- keep walking only if what follows is a role phrase; "Name, S.I.K., MH,
             # Role": a name owns the degrees after it
@@ -217,6 +217,7 @@ _SKIP_PHRASE_BEFORE_VERB_RE = re.compile(
 )
 
 
+_ON_BEHALF = ("mewakili",)
 _QUANTIFIERS = ("sejumlah", "para", "beberapa", "ribuan", "ratusan", "puluhan")
 _READ_OUT_RE = re.compile(r"(?:sambutan|amanat|pidato|arahan)(?:nya)?,?")
 
@@ -272,6 +273,11 @@ def _subject_before(text: str, verb_start: int, ps: int) -> Span | None:
         epithet = _lower_epithet(toks)
         if epithet is not None:  # "Jenderal bintang dua itu menambahkan": resolved as a pronoun is
             return epithet
+    # "Waka Polda Y, mewakili Kapolda X, mengatakan": Y, who stands in for X, speaks (GUIDELINES §2)
+    for k in range(1, len(toks)):
+        if toks[k][2].lower() in _ON_BEHALF:
+            toks = toks[:k]
+            break
     # "Dandim X yang diwakili Pasi Ops Kapten Y": the deputy is the speaker; but "Kapolda X dalam
     # sambutan yang dibacakan Wakapolda Y": the words are X's, read out by Y (GUIDELINES §2)
     for k in range(len(toks) - 1, -1, -1):
@@ -287,7 +293,9 @@ def _subject_before(text: str, verb_start: int, ps: int) -> Span | None:
     # drop a relative clause "yang ikut menyaksikan"
     for k in range(len(toks) - 1, -1, -1):
         if toks[k][2].lower() == "yang" and k > 0 and _starts_cap(toks[k - 1][2].rstrip(",")):
-            toks = toks[:k]
+            rest = [w for _, _, w in toks[k + 1 :]]
+            if not any(a.endswith(",") and _starts_cap(b) and not _is_degree(b.rstrip(",")) for a, b in zip(rest, rest[1:])):  # not "Kamtibmas yang kondusif, …, Kapolres X,"
+                toks = toks[:k]
             break
     if not toks:
         return None

@@ -45,6 +45,7 @@ class Run:
     degree_end: int  # end including a ", S.I.K., M.H." suffix (== end when none)
     term: str  # punctuation right after the run ("," "." "" …)
     merged: bool = False  # several runs joined by _person_runs (a title listing fields, then a name)
+    name_words: int = 0  # for a merged run: how many of its last words are the holder's name
 
 
 # A name with its first degree glued on: "Simanjuntak,SIK.", "Affandi.Sik." (more degrees may follow).
@@ -61,6 +62,9 @@ def _is_degree(w: str) -> bool:
     return (bool(_DEGREE_TOK_RE.fullmatch(w)) and "." in w[:-1] and len(w) <= 8) or w.rstrip(".") in _DEGREES
 
 
+_GLUED_SENTENCE_RE = re.compile(r"([A-Z][a-z]{2,}[a-z])\.(?=[A-Z][a-z]{3,})")  # not "Kombes.Pol.", "Affandi.Sik."
+
+
 def _clean_token(text: str, s: int, e: int) -> tuple[int, int, str]:
     """Strip quote marks/brackets and trailing punctuation; keep an abbreviation's dot."""
     pm = _PAREN_WORD_RE.match(text[s:e])
@@ -72,6 +76,9 @@ def _clean_token(text: str, s: int, e: int) -> tuple[int, int, str]:
     while e > s and text[e - 1] in _TRAIL:
         term = text[e - 1] + term
         e -= 1
+    glued = _GLUED_SENTENCE_RE.match(text, s, e)
+    if glued:  # "Budiyanto.Selama …": a sentence end with its space lost
+        return s, glued.end(1), "."
     w = text[s:e]
     if w.endswith(".") and not (w[:-1] in _ABBR or len(w) == 2 and w[0].isupper() or _is_degree(w) or _RANK_RE.match(w) or _glued_degree(w)):
         e -= 1
@@ -84,7 +91,17 @@ def _eligible(w: str) -> bool:
         return False
     if w in _PARTICLES or w == "dr." or w == "drg.":
         return True
+    if _with_clitic(w):
+        return False
     return w[0].isupper() or (w[0].isdigit() and "/" in w) or bool(_PAREN_WORD_RE.fullmatch(w))
+
+
+_NYA_MIN_LEN = 7
+
+
+def _with_clitic(w: str) -> bool:
+    """"Amanatnya", "Pihaknya", "Menurutnya": a capitalised word carrying -nya opens a sentence; it is no name."""
+    return len(w) >= _NYA_MIN_LEN and w.endswith("nya") and w[1:].islower()
 
 
 @lru_cache(maxsize=32)
@@ -283,9 +300,12 @@ def _person_runs(text: str) -> tuple[Run, ...]:
                     chain = runs[i : k + 2]
                     words = [w for r in chain for _, _, w in r.words]
                     _, person_w, _ = _split_run(words, places, short)
+                    if not 0 < len(person_w) < len(nw):  # "… Kedaruratan dan Logistik BPBD Bantul Antoni Hutagaol"
+                        person_w = _after_unit_words(nw, places)  # a field word is no name: read the last piece alone
                     if 0 < len(person_w) < len(nw) and not all(w in places or w in _ORG_WORDS for w in person_w):
                         last = chain[-1]
-                        out.append(Run(a.start, last.end, [t for r in chain for t in r.words], last.degree_end, last.term, True))
+                        out.append(Run(a.start, last.end, [t for r in chain for t in r.words], last.degree_end, last.term, True,
+                                       len(person_w)))
                         nxt_i = k + 2
                         break
                 elif not _LIST_SEP_RE.fullmatch(gap):
@@ -297,6 +317,15 @@ def _person_runs(text: str) -> tuple[Run, ...]:
             out.append(a)
         i = nxt_i
     return tuple(out)
+
+
+def _after_unit_words(words: list[str], places: frozenset[str]) -> list[str]:
+    """The words after a piece's leading unit, acronym and place words ("Logistik BPBD Bantul Antoni
+    Hutagaol" → "Antoni Hutagaol")."""
+    i = 0
+    while i < len(words) and (words[i] in _ORG_WORDS or words[i] in places or words[i].isupper()):
+        i += 1
+    return words[i:]
 
 
 def _similar(a: str, b: str) -> bool:

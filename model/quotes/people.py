@@ -92,6 +92,9 @@ def _entities(text: str) -> list[Entity]:
     for k, run in enumerate(runs):
         words = [w for _, _, w in run.words]
         role_w, person_w, ranked = _split_run(words, places, _short_names(text))
+        if run.merged:  # the title's fields end where the holder's name begins
+            role_w, person_w = words[: -run.name_words], words[-run.name_words :]
+            ranked = _ranked(person_w)
         if not person_w:
             continue
         first = len(role_w)

@@ -52,8 +52,8 @@ def _resolve_mention(text: str, mention: dict, ents: list[Entity]) -> tuple[str,
         ent = _match_role(mtxt, ents, mention["start"], _place_words(text))
     if ent is not None:
         return ent.full, ent.role or role_part
-    if _DEMONSTRATIVE_AFTER_RE.match(text, mention["end"]):
-        return None  # "ucap Jenderal Bintang Dua tersebut": an epithet, resolved as a pronoun is
+    if _DEMONSTRATIVE_AFTER_RE.match(text, mention["end"]) or _LOWER_EPITHET_AFTER_RE.match(text, mention["end"]):
+        return None  # "ucap Jenderal Bintang Dua tersebut", "Jenderal bintang dua itu": an epithet, resolved as a pronoun is
     if not person_w and role_w:
         desc = _fullest_description(mtxt, text)
         return desc, desc
@@ -63,6 +63,7 @@ def _resolve_mention(text: str, mention: dict, ents: list[Entity]) -> tuple[str,
     return mtxt, role_part
 
 
+_LOWER_EPITHET_AFTER_RE = re.compile(r"(?:\s+[a-z]+){1,3}\s+(?:tersebut|itu|ini)\b")
 _ADDRESSEE_BEFORE_RE = re.compile(r"\b[Kk]epada\s+$")
 _PASSIVE_AFTER_RE = re.compile(r"[^\S\n]+(?:juga\s+|pun\s+|kemudian\s+)?di(?!a\b|rinya\b)[a-z]{3,}")
 
