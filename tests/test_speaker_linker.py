@@ -435,6 +435,9 @@ def test_addressee_between_the_cue_and_the_request_is_not_the_speaker():
     # a relative clause far before the subject is not the subject's
     ("Guna menjaga situasi Kamtibmas yang kondusif, baik sebelum maupun sesudah Pilkada, Kapolres Trenggalek AKBP Jean Simanjuntak, "
      "memastikan setiap tahapan dilakukan dengan aman.\n", "AKBP Jean Simanjuntak"),
+    # a unit's number inside the title
+    ("Seperti dikatakan Dandim 0818 Letkol Inf Yusub Sandra, apel ini menandai kesiapan.\n“Kami siap,” kata Dandim 0818.\n",
+     "Letkol Inf Yusub Sandra"),
     # an epithet at the cue with lower-case words before the demonstrative
     ("Kapolda Jatim Irjen Pol Machfud Arifin meninjau apel.\n“Kita siap,” ucap Jenderal bintang dua tersebut.\n",
      "Irjen Pol Machfud Arifin"),

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .vocab import RANK_PATTERN, _ABBR, _DEGREES, _DIRECTIONS, _FUNC_CAPS, _HONOR, _HONORIFIC_LEADS, _LONG_CUES, _NAME_PREFIX, _NON_PERSON, _NOT_BEFORE_JENDERAL, _ORG_WORDS, _PARTICLES, _PROVINCES, _RANK_RE, _ROLE_HEAD_SET, _ROLE_QUALIFIERS, _SHORT_CUE_ALT
+from .vocab import RANK_PATTERN, _NUMBERED_UNITS, _ABBR, _DEGREES, _DIRECTIONS, _FUNC_CAPS, _HONOR, _HONORIFIC_LEADS, _LONG_CUES, _NAME_PREFIX, _NON_PERSON, _NOT_BEFORE_JENDERAL, _ORG_WORDS, _PARTICLES, _PROVINCES, _RANK_RE, _ROLE_HEAD_SET, _ROLE_QUALIFIERS, _SHORT_CUE_ALT
 from .text import _NONSPACE_RE, _paragraphs, _tidy
 
 
@@ -110,6 +110,9 @@ def _runs(text: str) -> tuple[Run, ...]:
     return tuple(_scan_runs(text))
 
 
+_UNIT_NUMBER_RE = re.compile(r"\d{2,4}(?:[/\-][\w\-]+)?")
+
+
 def _scan_runs(text: str) -> list[Run]:
     runs: list[Run] = []
     for ps, pe in _paragraphs(text):
@@ -140,7 +143,8 @@ def _scan_runs(text: str) -> list[Run]:
                     continue
                 runs.append(Run(cur[0][0], cur[-1][1], cur, deg_end, deg_term))
                 cur, deg_end = [], -1
-            if _eligible(w) and not lead_quote and not (not cur and (w in _PARTICLES or w in _FUNC_CAPS)):
+            unit_number = bool(cur) and cur[-1][2] in _NUMBERED_UNITS and bool(_UNIT_NUMBER_RE.fullmatch(w))
+            if (_eligible(w) or unit_number) and not lead_quote and not (not cur and (w in _PARTICLES or w in _FUNC_CAPS)):
                 cur.append((s, e, w))
                 if term:
                     if term.startswith(","):

@@ -89,6 +89,8 @@ _DIRECTIONS = set(_PEOPLE["directions"])
 # Province names and their abbreviations: places in any article ("Ketua KPU DKI Jakarta Wahyu Dinata").
 _PROVINCES = frozenset(_PEOPLE["provinces"])
 _ROLE_QUALIFIERS = set(_PEOPLE["role_qualifiers"])
+# Units and titles written with their number ("Dandim 0818", "Yonif 725/Woroagi"): the number stays in the title.
+_NUMBERED_UNITS = set(_PEOPLE["numbered_units"])
 _HONORIFIC_LEADS = set(_PEOPLE["honorific_leads"])
 # Words before a title that make it an office being contested ("Pilkada Bupati …"), not a person.
 _OFFICE_CONTEXT: list[str] = _PEOPLE["office_contexts"]
