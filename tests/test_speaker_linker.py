@@ -438,6 +438,9 @@ def test_addressee_between_the_cue_and_the_request_is_not_the_speaker():
     # a unit's number inside the title
     ("Seperti dikatakan Dandim 0818 Letkol Inf Yusub Sandra, apel ini menandai kesiapan.\n“Kami siap,” kata Dandim 0818.\n",
      "Letkol Inf Yusub Sandra"),
+    # the agent of a passive is not who speaks next
+    ("“Personel dikirim besok,” kata Kabid Humas Polda Malut AKBP Hendri Badar.\nApel akan dipimpin langsung oleh Kapolda "
+     "Maluku Utara Brigjen Pol Suroto.\n\n“Semua sudah siap,” katanya.\n", "AKBP Hendri Badar"),
     # an epithet at the cue with lower-case words before the demonstrative
     ("Kapolda Jatim Irjen Pol Machfud Arifin meninjau apel.\n“Kita siap,” ucap Jenderal bintang dua tersebut.\n",
      "Irjen Pol Machfud Arifin"),

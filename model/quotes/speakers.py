@@ -64,6 +64,8 @@ def _resolve_mention(text: str, mention: dict, ents: list[Entity]) -> tuple[str,
 
 
 _LOWER_EPITHET_AFTER_RE = re.compile(r"(?:\s+[a-z]+){1,3}\s+(?:tersebut|itu|ini)\b")
+# "… yang akan dipimpin langsung oleh Kapolda X." : the agent of a passive is not who speaks next
+_AGENT_BEFORE_RE = re.compile(r"\bdi[a-z]{3,}\s+(?:[a-z]+\s+)?oleh\s+(?:[A-Z][\w.]*\s+){0,6}$")
 _ADDRESSEE_BEFORE_RE = re.compile(r"\b[Kk]epada\s+$")
 _PASSIVE_AFTER_RE = re.compile(r"[^\S\n]+(?:juga\s+|pun\s+|kemudian\s+)?di(?!a\b|rinya\b)[a-z]{3,}")
 
@@ -81,7 +83,8 @@ def _resolve_context(text: str, q: dict, ents: list[Entity], prev: tuple[str, st
     # a passive subject ("Komisioner KPU dievakuasi") is not who speaks next
     # nor is an addressee ("Kepada Lurah dan Kades, … mengajak")
     occ = [o for o in _occurrences(text, lo, hi, ents)
-           if not _PASSIVE_AFTER_RE.match(text, _mention_end(text, o)) and not _ADDRESSEE_BEFORE_RE.search(text, max(0, o[0] - 8), o[0])]
+           if not _PASSIVE_AFTER_RE.match(text, _mention_end(text, o)) and not _ADDRESSEE_BEFORE_RE.search(text, max(0, o[0] - 8), o[0])
+           and not _AGENT_BEFORE_RE.search(text, max(0, o[0] - 60), o[0])]
     if occ:
         # the latest paragraph holding a mention; its first mention is usually the subject
         last_para = paragraph_of(text, occ[-1][0])
