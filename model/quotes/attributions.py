@@ -38,8 +38,9 @@ _MIDCLAUSE_RE = re.compile(
 _MIDCLAUSE_MAX_WORDS = 5
 # "Dijelaskan Adnan, …", "Disebutkan Didik bahwa …", "Dijelaskan, …": a di- verb opening a sentence.
 _PASSIVE_RE = re.compile(
-    r"(?:(?<=[.!?]\s)|(?<=\n)|^|(?<=[Ll]ebih\slanjut\s)|(?<=Seperti\s)|(?<=Namun\s))(?P<verb>(?:" + _either_case(_PASSIVE_CUES) + r")(?:nya)?)(?:\s+(?:pula|juga|lagi))?(?:\s+(?:oleh\s+)?" + _WHO
-    + r")?(?:\s*,\s*(?:bahwa\s+)?|\s+bahwa\s+)(?=[^\s“”\"])"
+    r"(?:(?<=[.!?]\s)|(?<=\n)|^|(?<=[Ll]ebih\slanjut\s)|(?<=Seperti\s)|(?<=Seperti\syang\s)|(?<=Namun\s)|(?<=Kemudian\s))"
+    r"(?P<verb>(?:" + _either_case(_PASSIVE_CUES) + r")(?:nya)?)(?:\s+(?:pula|juga|lagi))?(?:\s+(?:oleh\s+)?" + _WHO
+    + r"|\s+oleh(?P<by>nya))?(?:\s*,\s*(?:bahwa\s+)?|\s+bahwa\s+)(?=[^\s“”\"])"
 )
 _MIN_INSERTED_WORDS = 3
 # "Termasuk tambahan dari Batalyon Brimob, ujar AKBP X." / "…, tambahnya.": a statement without
@@ -158,6 +159,8 @@ def _inserted_cues(text: str, inside: Callable[[int], bool], statements: list[Sp
             continue  # "…, kata dia, Senin (3/4)": a date, not speech
         if m.group("who"):
             mention: Span | None = _who(text, m.span("who"))
+        elif m.groupdict().get("by"):  # "Ditegaskan olehnya, …"
+            mention = m.span("by")
         elif text[vs:ve].lower().endswith("nya"):
             mention = (ve - 3, ve)
         else:

@@ -11,7 +11,7 @@ import re
 
 from .vocab import _COLLECTIVE, _DEPUTY_VERBS, _FUNC_CAPS, _LONG_CUES, _PARTICLES, _PRONOUNS, _SKIP_BEFORE_VERB, _STOP_CAP, _is_cue_word
 from .text import Span, _DEMONSTRATIVES, _NONSPACE_RE, _SENT_END_RE, _is_abbrev_dot, paragraph_of, _starts_cap
-from .names import _clean_token, _eligible, _with_clitic, _is_degree, _is_role_run, _person_runs, _ranked, _role_like
+from .names import _clean_token, _eligible, _unit_number, _with_clitic, _is_degree, _is_role_run, _person_runs, _ranked, _role_like
 
 
 _COMMA_DEGREE_RE = re.compile(r",\s*[A-Z][A-Za-z]{0,3}\.")
@@ -65,7 +65,8 @@ def _phrase_forward(text: str, i: int, limit: int) -> int:
     while k < len(toks):
         s, e, term = _clean_token(text, i + toks[k].start(), i + toks[k].end())
         w = text[s:e]
-        if s != i + toks[k].start() or not _eligible(w) or w in _STOP_CAP or (end == i and w in _PARTICLES):
+        prev = text[i:end].split()[-1] if end > i else ""
+        if s != i + toks[k].start() or not (_eligible(w) or _unit_number(prev, w)) or w in _STOP_CAP or (end == i and w in _PARTICLES):
             break
         end = e
         k += 1

@@ -113,9 +113,12 @@ def _content_start(text: str, start: int, verb: str, link: str, act: bool) -> in
     lead = _LEADING_COMPLEMENTIZER_RE.match(text, start)
     if lead and (link.strip() or verb not in _DIRECTIVE_VERBS):
         return lead.end()  # "menegaskan, bahwa …", "menjelaskan bahwa, …", "mengatakan, agar …"
+    asked_for = _ASKED_FOR_RE.match(text, start) if verb in _ASKING_VERBS and not act else None
+    if asked_for:
+        return asked_for.end()  # "mengajak untuk melaksanakan …", "mengimbau untuk …"
     if link.strip() or act:
         return start
-    said = _said(text, start, lenient=verb in _SAY_VERBS) if verb in _SAY_VERBS or verb in _STANCE_VERBS else None
+    said = _said(text, start, lenient=verb in _SAY_VERBS)  # any verb: "menjelaskan dalam pengamanan Nataru pihaknya akan …"
     if said is not None:
         return said
     if verb in _BARE_OBJECT_VERBS or not _plain_object_ok(text, start):
@@ -123,6 +126,7 @@ def _content_start(text: str, start: int, verb: str, link: str, act: bool) -> in
     return _after_complementizer(text, start, verb)
 
 
+_ASKED_FOR_RE = re.compile(r"untuk\s+(?=[a-z])")
 _LEADING_COMPLEMENTIZER_RE = re.compile(r"(?:[Bb]ahwa|agar|supaya)\b,?\s+(?=\S)")
 _NEGATION = ("tidak", "tak", "jangan")
 _ACTIVE_VERB_RE = re.compile(r"(?:me|ber)[a-z]{3,}")

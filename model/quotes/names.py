@@ -113,6 +113,11 @@ def _runs(text: str) -> tuple[Run, ...]:
 _UNIT_NUMBER_RE = re.compile(r"\d{2,4}(?:[/\-][\w\-]+)?")
 
 
+def _unit_number(prev: str, w: str) -> bool:
+    """"0818" after "Dandim": a unit's number, part of the title phrase."""
+    return prev in _NUMBERED_UNITS and bool(_UNIT_NUMBER_RE.fullmatch(w))
+
+
 def _scan_runs(text: str) -> list[Run]:
     runs: list[Run] = []
     for ps, pe in _paragraphs(text):
@@ -143,7 +148,7 @@ def _scan_runs(text: str) -> list[Run]:
                     continue
                 runs.append(Run(cur[0][0], cur[-1][1], cur, deg_end, deg_term))
                 cur, deg_end = [], -1
-            unit_number = bool(cur) and cur[-1][2] in _NUMBERED_UNITS and bool(_UNIT_NUMBER_RE.fullmatch(w))
+            unit_number = bool(cur) and _unit_number(cur[-1][2], w)
             if (_eligible(w) or unit_number) and not lead_quote and not (not cur and (w in _PARTICLES or w in _FUNC_CAPS)):
                 cur.append((s, e, w))
                 if term:
