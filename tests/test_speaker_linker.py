@@ -441,9 +441,17 @@ def test_addressee_between_the_cue_and_the_request_is_not_the_speaker():
     # the agent of a passive is not who speaks next
     ("“Personel dikirim besok,” kata Kabid Humas Polda Malut AKBP Hendri Badar.\nApel akan dipimpin langsung oleh Kapolda "
      "Maluku Utara Brigjen Pol Suroto.\n\n“Semua sudah siap,” katanya.\n", "AKBP Hendri Badar"),
+    # a title listing fields with "dan" before the verb
+    ("Kepala Badan Kesatuan Bangsa dan Politik Provinsi Papua Musa Isir mengatakan, situasi aman terkendali.\n", "Musa Isir"),
     # an epithet at the cue with lower-case words before the demonstrative
     ("Kapolda Jatim Irjen Pol Machfud Arifin meninjau apel.\n“Kita siap,” ucap Jenderal bintang dua tersebut.\n",
      "Irjen Pol Machfud Arifin"),
 ])
 def test_speakers_of_the_second_quote_batch(text, speaker):
     assert set(_speakers(text)) == {speaker}
+
+
+def test_a_headline_is_no_speakers_full_name():
+    text = ("Rapat Pleno KPU Diwarnai Massa Demo Minta Pilkada Ulang\n\n"
+            "Ratusan pendukung paslon mendatangi kantor KPU.\nMassa menuntut agar KPU menggelar Pilkada ulang.\n")
+    assert _speakers(text) == ["Massa"]

@@ -312,5 +312,8 @@ def _subject_before(text: str, verb_start: int, ps: int) -> Span | None:
     start = _phrase_backward(text, end, sent_start)
     if start >= end:
         return None
+    listed = next((r for r in _person_runs(text) if r.merged and r.start < start < r.end and r.end >= end), None)
+    if listed is not None:  # "Kepala Badan Kesatuan Bangsa dan Politik Provinsi Papua Musa Isir mengatakan"
+        start = listed.start
     # a lowercase description before the name ("Seorang warga, Rini") is not part of it
     return start, end

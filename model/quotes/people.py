@@ -263,7 +263,7 @@ def _expand_from_runs(text: str, mention: str) -> tuple[str, str] | None:
     for run in _person_runs(text):
         ws = [w for _, _, w in run.words]
         rw, pw, _ = _split_run(ws, places, _short_names(text))
-        if not pw or not toks <= _name_tokens(pw):
+        if not pw or not toks <= _name_tokens(pw) or _headline(text, run.start):
             continue
         full = _person_text(text, run, len(rw))
         if best is None or len(full) > len(best[0]):
