@@ -345,13 +345,17 @@ def test_resolve_speakers_accepts_plain_dicts():
         ("Ditegaskan olehnya, berbagai potensi kerawanan sudah dipetakan.",
          "berbagai potensi kerawanan sudah dipetakan", "Ditegaskan", "nya"),
         ("Massa menuntut agar KPUD menggelar Pilkada ulang.", "KPUD menggelar Pilkada ulang", "menuntut", "Massa"),
+        ("Ia melanjutkan, keamanan Natal juga dibantu oleh TNI dan ormas.",
+         "keamanan Natal juga dibantu oleh TNI dan ormas", "melanjutkan", "Ia"),
+        ("Dalam amanat Kapolri yang dibacakan pimpinan apel, disampaikan bahwa operasi ini untuk meningkatkan disiplin.",
+         "operasi ini untuk meningkatkan disiplin", "disampaikan", None),
         ("Sejumlah warga mengaku terharu karena bisa berbicara langsung dengan Kapolres.",
          "terharu karena bisa berbicara langsung dengan Kapolres", "mengaku", "Sejumlah warga"),
     ],
 )
 def test_indirect_patterns(text, span, cue, mention):
     ((s, e), (cs, ce), m) = find_indirect_quotes(text)[0]
-    assert text[s:e] == span and text[cs:ce] == cue and text[m[0] : m[1]] == mention
+    assert text[s:e] == span and text[cs:ce] == cue and (text[m[0] : m[1]] if m else None) == mention
 
 
 def test_speech_act_without_statement_is_no_quote_but_its_speaker_speaks_next():
@@ -380,6 +384,11 @@ def test_asked_clause_keeps_its_own_subject():
     assert [t[s:e] for (s, e), _, _ in find_indirect_quotes(t)] == ["koordinasi tiga polda ditingkatkan agar tak terjadi kemacetan"]
     t = "Dia menekankan, jika rawan bencana, pihaknya sudah berkoordinasi dengan BPBD."
     assert [t[s:e] for (s, e), _, _ in find_indirect_quotes(t)] == ["jika rawan bencana, pihaknya sudah berkoordinasi dengan BPBD"]
+
+
+def test_a_name_or_agenda_in_quote_marks_is_no_statement():
+    t = "Rapat digelar dengan agenda ”Membahas Kesiapan Pengamanan Natal dan Tahun Baru di wilayah hukum Polda Lampung”, Selasa."
+    assert [q for q in extract_quotes(t)] == []
 
 
 def test_object_that_lists_what_it_names_is_no_statement():

@@ -443,6 +443,11 @@ def test_addressee_between_the_cue_and_the_request_is_not_the_speaker():
      "Maluku Utara Brigjen Pol Suroto.\n\n“Semua sudah siap,” katanya.\n", "AKBP Hendri Badar"),
     # a title listing fields with "dan" before the verb
     ("Kepala Badan Kesatuan Bangsa dan Politik Provinsi Papua Musa Isir mengatakan, situasi aman terkendali.\n", "Musa Isir"),
+    # a compound title matches its spaced form
+    ("Kapolres Palopo melalui Kasat Lantas Polres Palopo AKP Abdul Rahman mengatakan, razia digelar sepekan.\n"
+     "“Kami tindak,” ucap Kasatlantas.\n", "AKP Abdul Rahman"),
+    # an acting office written out
+    ("Penjabat Gubernur Aceh Safrizal menyatakan pengamanan Natal sudah siap.\n“Kami siap,” kata Safrizal.\n", "Safrizal"),
     # an epithet at the cue with lower-case words before the demonstrative
     ("Kapolda Jatim Irjen Pol Machfud Arifin meninjau apel.\n“Kita siap,” ucap Jenderal bintang dua tersebut.\n",
      "Irjen Pol Machfud Arifin"),

@@ -42,6 +42,8 @@ _PASSIVE_RE = re.compile(
     r"(?P<verb>(?:" + _either_case(_PASSIVE_CUES) + r")(?:nya)?)(?:\s+(?:pula|juga|lagi))?(?:\s+(?:oleh\s+)?" + _WHO
     + r"|\s+oleh(?P<by>nya))?(?:\s*,\s*(?:bahwa\s+)?|\s+bahwa\s+)(?=[^\s“”\"])"
 )
+# "Dalam amanat Kapolri yang dibacakan pimpinan apel, disampaikan bahwa …": a passive cue after a comma, then "bahwa".
+_PASSIVE_BAHWA_RE = re.compile(r"(?<=,\s)(?P<verb>(?:" + "|".join(sorted(set(_PASSIVE_CUES), key=len, reverse=True)) + r")(?:nya)?)\s+bahwa\s+(?=[^\s“”\"])")
 _MIN_INSERTED_WORDS = 3
 # "Termasuk tambahan dari Batalyon Brimob, ujar AKBP X." / "…, tambahnya.": a statement without
 # quote marks, its cue after it; the words before the comma are what was said.
@@ -147,7 +149,7 @@ def _inserted_cues(text: str, inside: Callable[[int], bool], statements: list[Sp
     previous speaker's, resolved from context)."""
     out: list[Found] = []
     mid = [m for m in _MIDCLAUSE_RE.finditer(text) if len(text[_sentence_start(text, m.start()) : m.start()].split()) <= _MIDCLAUSE_MAX_WORDS]
-    for m in list(_INSERTED_RE.finditer(text)) + list(_PASSIVE_RE.finditer(text)) + mid:
+    for m in list(_INSERTED_RE.finditer(text)) + list(_PASSIVE_RE.finditer(text)) + list(_PASSIVE_BAHWA_RE.finditer(text)) + mid:
         vs, ve = m.span("verb")
         if inside(vs):
             continue
@@ -157,7 +159,7 @@ def _inserted_cues(text: str, inside: Callable[[int], bool], statements: list[Sp
         words = text[s:e].split()
         if len(words) < _MIN_INSERTED_WORDS or words[0].strip(",") in _STOP_CAP:
             continue  # "…, kata dia, Senin (3/4)": a date, not speech
-        if m.group("who"):
+        if m.groupdict().get("who"):
             mention: Span | None = _who(text, m.span("who"))
         elif m.groupdict().get("by"):  # "Ditegaskan olehnya, …"
             mention = m.span("by")

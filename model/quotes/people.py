@@ -308,8 +308,12 @@ _ABBREVIATED_TITLE_RE = re.compile(r"^[^()]*\((\w+)\)")
 
 
 def _same_role(mention: str, role: str) -> bool:
-    """A title mention and a role key that name one office, one possibly more fully ("Kapolres" / "Kapolres Bone")."""
-    return role == mention or role.startswith(mention + " ") or mention.startswith(role + " ")
+    """A title mention and a role key that name one office, one possibly more fully ("Kapolres" / "Kapolres Bone");
+    a compound title matches its spaced form ("Kasatlantas" / "Kasat Lantas Polres Palopo")."""
+    if role == mention or role.startswith(mention + " ") or mention.startswith(role + " "):
+        return True
+    glued = mention.replace(" ", "").lower()
+    return " " not in mention and len(glued) > 6 and role.replace(" ", "").lower().startswith(glued)
 
 
 def _abbreviated_key(role: str) -> str:

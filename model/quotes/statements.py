@@ -16,7 +16,9 @@ _PESAN_RE = re.compile(r"\b[Pp]esan(?:nya)?\b")
 _BANNER_RE = re.compile(r"^[–—\-,\s]*(?:begitu|demikian|bunyi|tulisan|bertuliskan|tertulis|slogan|tagline|tema)\b", re.I)
 
 _BANNER_BEFORE_RE = re.compile(
-    r"\b(?:spanduk|baliho|banner|poster|slogan|tagline|tema|bertuliskan|bertajuk|berjudul|bernama|tulisan|lagu|film|program|operasi|kegiatan|istilah|sebutan|julukan)\s*(?:[a-z]+\s+){0,2}$",
+    r"\b(?:spanduk|baliho|banner|poster|slogan|tagline|tema|bertema|bertemakan|bertuliskan|bertajuk|berjudul|bernama|tulisan|lagu|film|"
+    r"program|operasi|kegiatan|istilah|sebutan|julukan|sandi|agenda|rakor|rapat|acara|seminar|diskusi|webinar|kampanye|moto|motto|jargon)"
+    r"\s*(?:[a-z]+\s+){0,2}$",
     re.I,
 )
 
