@@ -448,6 +448,9 @@ def test_addressee_between_the_cue_and_the_request_is_not_the_speaker():
      "“Kami tindak,” ucap Kasatlantas.\n", "AKP Abdul Rahman"),
     # an acting office written out
     ("Penjabat Gubernur Aceh Safrizal menyatakan pengamanan Natal sudah siap.\n“Kami siap,” kata Safrizal.\n", "Safrizal"),
+    # words read out for someone are the author's
+    ("Kapolres Sumba Timur AKBP Victor Silalahi memimpin apel.\n“Operasi ini untuk keselamatan,” kata Kapolres saat membacakan "
+     "amanat Kakorlantas Polri.\n", "Kakorlantas Polri"),
     # an epithet at the cue with lower-case words before the demonstrative
     ("Kapolda Jatim Irjen Pol Machfud Arifin meninjau apel.\n“Kita siap,” ucap Jenderal bintang dua tersebut.\n",
      "Irjen Pol Machfud Arifin"),

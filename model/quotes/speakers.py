@@ -40,7 +40,16 @@ def resolve_speakers(text: str, quotes: list[dict]) -> list[tuple[str, str]]:
     return out
 
 
+# "kata Kapolres saat membacakan amanat Kakorlantas Polri": the words read out are the author's (GUIDELINES §2)
+_READ_OUT_AFTER_RE = re.compile(r"\s+(?:saat|ketika|sambil|yang)?\s*membacakan\s+(?:amanat|sambutan|pidato|arahan)\s+(?=[A-Z])")
+
+
 def _resolve_mention(text: str, mention: dict, ents: list[Entity]) -> tuple[str, str] | None:
+    read_out = _READ_OUT_AFTER_RE.match(text, mention["end"])
+    if read_out:
+        end = _phrase_forward(text, read_out.end(), paragraph_of(text, read_out.end())[1])
+        if end > read_out.end():
+            mention = {"start": read_out.end(), "end": end, "text": text[read_out.end() : end]}
     mtxt = _tidy(mention["text"])
     if mtxt[:1].islower() and mtxt.split()[0].capitalize() in _ROLE_HEAD_SET:
         mtxt = mtxt[0].upper() + mtxt[1:]  # "menurut kapolres, …": a title written lower-case
