@@ -386,6 +386,11 @@ def test_asked_clause_keeps_its_own_subject():
     assert [t[s:e] for (s, e), _, _ in find_indirect_quotes(t)] == ["jika rawan bencana, pihaknya sudah berkoordinasi dengan BPBD"]
 
 
+def test_escaped_quote_marks_are_no_part_of_the_span():
+    t = '\\"Kita mencegah gangguan keamanan selama Pemilu. Terutama di KPU dan gangguan lainnya,\\" kata Kapolda Bengkulu.\n'
+    assert [q["text"] for q in extract_quotes(t)] == ["Kita mencegah gangguan keamanan selama Pemilu. Terutama di KPU dan gangguan lainnya"]
+
+
 def test_a_name_or_agenda_in_quote_marks_is_no_statement():
     t = "Rapat digelar dengan agenda ”Membahas Kesiapan Pengamanan Natal dan Tahun Baru di wilayah hukum Polda Lampung”, Selasa."
     assert [q for q in extract_quotes(t)] == []

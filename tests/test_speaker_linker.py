@@ -451,6 +451,14 @@ def test_addressee_between_the_cue_and_the_request_is_not_the_speaker():
     # words read out for someone are the author's
     ("Kapolres Sumba Timur AKBP Victor Silalahi memimpin apel.\n“Operasi ini untuk keselamatan,” kata Kapolres saat membacakan "
      "amanat Kakorlantas Polri.\n", "Kakorlantas Polri"),
+    # a short form with the initials of the rest of the name
+    ("Ketua Bawaslu Kota Semarang, Kokok Heru Purwoko, meninjau TPS.\nKokok HP mengatakan, pengawasan dilakukan dengan patroli.\n",
+     "Kokok Heru Purwoko"),
+    # a church is no person
+    ("Kapolres AKBP Nasrun Pasaribu meninjau Gereja Katolik Santo Cornelius dan Gereja Kristen Jawi Wetan.\n"
+     "Menurutnya, pengamanan melibatkan Brimob.\n", "AKBP Nasrun Pasaribu"),
+    # "Presiden" is a title, not part of the name
+    ("Presiden Jokowi meminta agar protokol kesehatan dijalankan ketat.\n“Jangan ada klaster baru,” kata Jokowi.\n", "Jokowi"),
     # an epithet at the cue with lower-case words before the demonstrative
     ("Kapolda Jatim Irjen Pol Machfud Arifin meninjau apel.\n“Kita siap,” ucap Jenderal bintang dua tersebut.\n",
      "Irjen Pol Machfud Arifin"),

@@ -241,7 +241,7 @@ def _match_entity(text: str, mention: str, ents: list[Entity]) -> Entity | None:
     toks = _mention_name_tokens(text, mention)
     if not toks:
         return None
-    cands = [e for e in ents if toks <= e.tokens]
+    cands = [e for e in ents if toks <= e.tokens or _with_initials(toks, e)]
     if not cands:
         cands = [e for e in ents if len(toks & e.tokens) >= max(1, len(toks) - 1)]
     if not cands:  # a nickname that abbreviates the name: "Frans" for Fransiskus, "Ndaru" for Agustiandaru
@@ -251,6 +251,16 @@ def _match_entity(text: str, mention: str, ents: list[Entity]) -> Entity | None:
     if not cands:
         return None
     return max(cands, key=lambda e: len(e.full))
+
+
+def _with_initials(toks: frozenset[str], ent: Entity) -> bool:
+    """"Kokok HP" for Kokok Heru Purwoko: name tokens plus the initials of the rest of the full name."""
+    initials = {t for t in toks if t.isupper() and 2 <= len(t) <= 3}
+    if not initials or not (toks - initials) or not (toks - initials) <= ent.tokens:
+        return False
+    words = [w for w in _SPLIT_WORDS_RE.split(ent.full) if w[:1].isupper()]
+    acronyms = {"".join(w[0] for w in words[i : i + n]) for n in (2, 3) for i in range(len(words) - n + 1)}
+    return initials <= acronyms
 
 
 def _expand_from_runs(text: str, mention: str) -> tuple[str, str] | None:

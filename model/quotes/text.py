@@ -48,7 +48,7 @@ def trim_span(text: str, start: int, end: int) -> Span:
     """Drop surrounding whitespace and the attribution comma before the closing mark."""
     while start < end and text[start].isspace():
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",\\"):  # "…,\\"" : a mark escaped on the page
         end -= 1
     return start, end
 
