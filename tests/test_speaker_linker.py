@@ -459,6 +459,9 @@ def test_addressee_between_the_cue_and_the_request_is_not_the_speaker():
      "Menurutnya, pengamanan melibatkan Brimob.\n", "AKBP Nasrun Pasaribu"),
     # "Presiden" is a title, not part of the name
     ("Presiden Jokowi meminta agar protokol kesehatan dijalankan ketat.\n“Jangan ada klaster baru,” kata Jokowi.\n", "Jokowi"),
+    # the name before "selaku" speaks, whatever the office after it
+    ("Ketua PPS Muhammad Fatoni selaku Panitia Pemungut Suara Desa Tanjung Anom mengatakan, logistik sudah tiba.\n",
+     "Muhammad Fatoni"),
     # an epithet at the cue with lower-case words before the demonstrative
     ("Kapolda Jatim Irjen Pol Machfud Arifin meninjau apel.\n“Kita siap,” ucap Jenderal bintang dua tersebut.\n",
      "Irjen Pol Machfud Arifin"),

@@ -219,6 +219,7 @@ _SKIP_PHRASE_BEFORE_VERB_RE = re.compile(
 
 
 _ON_BEHALF = ("mewakili",)
+_ACTING_AS_BEFORE_RE = re.compile(r"((?:[A-Z][\w'’\-.]*\s+){0,4}[A-Z][\w'’\-]*),?\s+selaku\s+$")
 _QUANTIFIERS = ("sejumlah", "para", "beberapa", "ribuan", "ratusan", "puluhan")
 _READ_OUT_RE = re.compile(r"(?:sambutan|amanat|pidato|arahan)(?:nya)?,?")
 
@@ -315,5 +316,8 @@ def _subject_before(text: str, verb_start: int, ps: int) -> Span | None:
     listed = next((r for r in _person_runs(text) if r.merged and r.start < start < r.end and r.end >= end), None)
     if listed is not None:  # "Kepala Badan Kesatuan Bangsa dan Politik Provinsi Papua Musa Isir mengatakan"
         start = listed.start
+    acting = _ACTING_AS_BEFORE_RE.search(text, max(sent_start, start - 80), start)
+    if acting:  # "Muhammad Fatoni selaku Panitia Pemungut Suara … mengatakan": the name before "selaku" speaks
+        return acting.start(1), acting.end(1)
     # a lowercase description before the name ("Seorang warga, Rini") is not part of it
     return start, end
