@@ -349,6 +349,10 @@ def test_resolve_speakers_accepts_plain_dicts():
          "keamanan Natal juga dibantu oleh TNI dan ormas", "melanjutkan", "Ia"),
         ("Dalam amanat Kapolri yang dibacakan pimpinan apel, disampaikan bahwa operasi ini untuk meningkatkan disiplin.",
          "operasi ini untuk meningkatkan disiplin", "disampaikan", None),
+        ("Disebutkannya pada rapat itu terdapat tujuh fraksi yang memberikan pandangan.",
+         "pada rapat itu terdapat tujuh fraksi yang memberikan pandangan", "Disebutkannya", "nya"),
+        ("Kapolres menjelaskan bahwa personel dibantu Pemda Kab. Tangerang.Dimana personel menempati delapan pos.",
+         "personel dibantu Pemda Kab. Tangerang", "menjelaskan", "Kapolres"),
         ("Sejumlah warga mengaku terharu karena bisa berbicara langsung dengan Kapolres.",
          "terharu karena bisa berbicara langsung dengan Kapolres", "mengaku", "Sejumlah warga"),
     ],
@@ -402,6 +406,11 @@ def test_object_that_lists_what_it_names_is_no_statement():
     t = ("AKBP Doni Satria mengimbau seluruh elemen masyarakat dan komunitas khususnya yang ada di 15 desa di tujuh "
          "kecamatan yang menggelar pilkades untuk menjaga keamanan lingkungan.")
     assert [t[s:e] for (s, e), _, _ in find_indirect_quotes(t)] == ["menjaga keamanan lingkungan"]
+
+
+def test_a_name_after_an_inserted_cue_is_no_speech():
+    t = "“Kami bagikan masker karena cuaca hujan”, ucap Kapolsek Tegalsari, Kompol A.R Dwi Nugroho, SH, SIK\nDalam dua jam 487 dos dibagikan."
+    assert [q["type"] for q in extract_quotes(t)] == ["direct"]
 
 
 def test_inserted_cue_needs_speech_after_it():

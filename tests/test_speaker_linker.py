@@ -462,6 +462,9 @@ def test_addressee_between_the_cue_and_the_request_is_not_the_speaker():
     # the name before "selaku" speaks, whatever the office after it
     ("Ketua PPS Muhammad Fatoni selaku Panitia Pemungut Suara Desa Tanjung Anom mengatakan, logistik sudah tiba.\n",
      "Muhammad Fatoni"),
+    # a Title Case phrase after a name and its degrees is no person
+    ("Kapolda Sulawesi Selatan Irjen Pol Andi Rian Djajadi, S.I.K., M.H., Pimpin Apel Gelar Pasukan Operasi Mantap Praja di "
+     "Lapangan Karebosi.\nDalam arahannya, Kapolda Sulsel menegaskan agar personel bersikap humanis.\n", "Irjen Pol Andi Rian Djajadi, S.I.K., M.H."),
     # an epithet at the cue with lower-case words before the demonstrative
     ("Kapolda Jatim Irjen Pol Machfud Arifin meninjau apel.\n“Kita siap,” ucap Jenderal bintang dua tersebut.\n",
      "Irjen Pol Machfud Arifin"),

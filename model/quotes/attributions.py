@@ -40,7 +40,7 @@ _MIDCLAUSE_MAX_WORDS = 5
 _PASSIVE_RE = re.compile(
     r"(?:(?<=[.!?]\s)|(?<=\n)|^|(?<=[Ll]ebih\slanjut\s)|(?<=Seperti\s)|(?<=Seperti\syang\s)|(?<=Namun\s)|(?<=Kemudian\s))"
     r"(?P<verb>(?:" + _either_case(_PASSIVE_CUES) + r")(?:nya)?)(?:\s+(?:pula|juga|lagi))?(?:\s+(?:oleh\s+)?" + _WHO
-    + r"|\s+oleh(?P<by>nya))?(?:\s*,\s*(?:bahwa\s+)?|\s+bahwa\s+)(?=[^\s“”\"])"
+    + r"|\s+oleh(?P<by>nya))?(?:\s*,\s*(?:bahwa\s+)?|\s+bahwa\s+|(?<=nya)\s+(?=[a-z]))(?=[^\s“”\"])"
 )
 # "Dalam amanat Kapolri yang dibacakan pimpinan apel, disampaikan bahwa …": a passive cue after a comma, then "bahwa".
 _PASSIVE_BAHWA_RE = re.compile(r"(?<=,\s)(?P<verb>(?:" + "|".join(sorted(set(_PASSIVE_CUES), key=len, reverse=True)) + r")(?:nya)?)\s+bahwa\s+(?=[^\s“”\"])")
@@ -52,6 +52,9 @@ _MIN_TRAILING_WORDS = 4
 _LONG_CUE_RE = re.compile(r"\b(?:" + "|".join(sorted(set(_LONG_CUES), key=len, reverse=True)) + r")\b")
 
 Found = tuple[Span, Span, Span | None]  # (content span, cue span, speaker mention or None)
+
+
+_GLUED_NEXT_RE = re.compile(r"[a-z]{3}\.[A-Z][a-z]{2}")
 
 
 def _stop_at_quote(end: int, start: int, statements: list[Span]) -> int:
@@ -68,8 +71,9 @@ def _sentence_end(text: str, i: int) -> int:
     j = i
     while j < pe:
         ch = text[j]
-        if ch in ".!?" and (j + 1 >= pe or text[j + 1].isspace() or text[j + 1] in "“”\"") and not _is_abbrev_dot(text, j):
-            return j
+        if ch in ".!?" and (j + 1 >= pe or text[j + 1].isspace() or text[j + 1] in "“”\"" or _GLUED_NEXT_RE.match(text, j - 3)) \
+                and not _is_abbrev_dot(text, j):
+            return j  # "… Kab. Tangerang.Dimana …": a sentence end that lost its space
         j += 1
     return pe
 
@@ -157,8 +161,8 @@ def _inserted_cues(text: str, inside: Callable[[int], bool], statements: list[Sp
         end = _stop_at_quote(_sentence_end(text, start), start, statements)
         s, e = trim_span(text, start, end)
         words = text[s:e].split()
-        if len(words) < _MIN_INSERTED_WORDS or words[0].strip(",") in _STOP_CAP:
-            continue  # "…, kata dia, Senin (3/4)": a date, not speech
+        if len(words) < _MIN_INSERTED_WORDS or words[0].strip(",") in _STOP_CAP or not any(w[:1].islower() for w in words):
+            continue  # "…, kata dia, Senin (3/4)": a date; "ucap Kapolsek X, Kompol A.R Dwi Nugroho, SH": a name, not speech
         if m.groupdict().get("who"):
             mention: Span | None = _who(text, m.span("who"))
         elif m.groupdict().get("by"):  # "Ditegaskan olehnya, …"

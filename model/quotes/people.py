@@ -112,8 +112,8 @@ def _entities(text: str) -> list[Entity]:
             continue  # "warga Tarogong Kidul", "di Pamekasan": a place, not a person
         if not ranked and _one_word_in_list(text, run, person_w):
             continue
-        if person_w[0] in _NON_PERSON and not ranked:
-            continue
+        if not ranked and (person_w[0] in _NON_PERSON or any(w in _NON_PERSON and w not in _ORG_WORDS and not w.isupper() for w in person_w)):
+            continue  # "…, Pimpin Apel Gelar Pasukan Operasi …": a Title Case phrase, no name
         if not ranked and all(w in places or w in _DIRECTIONS for w in person_w):
             continue  # "Wakapolres Barito Selatan, Kalimantan Tengah, Kompol X": a place in apposition
         if _DEMONSTRATIVE_AFTER_RE.match(text, run.degree_end) and not (role_w and ranked):
