@@ -465,6 +465,8 @@ def test_addressee_between_the_cue_and_the_request_is_not_the_speaker():
     # a Title Case phrase after a name and its degrees is no person
     ("Kapolda Sulawesi Selatan Irjen Pol Andi Rian Djajadi, S.I.K., M.H., Pimpin Apel Gelar Pasukan Operasi Mantap Praja di "
      "Lapangan Karebosi.\nDalam arahannya, Kapolda Sulsel menegaskan agar personel bersikap humanis.\n", "Irjen Pol Andi Rian Djajadi, S.I.K., M.H."),
+    # a nickname in brackets is no part of the full name
+    ("Salah satu Pimpinan MPR RI, Zulkifli Hasan (Zulhas) mengatakan, semua pihak harus menahan diri.\n", "Zulkifli Hasan"),
     # an epithet at the cue with lower-case words before the demonstrative
     ("Kapolda Jatim Irjen Pol Machfud Arifin meninjau apel.\n“Kita siap,” ucap Jenderal bintang dua tersebut.\n",
      "Irjen Pol Machfud Arifin"),

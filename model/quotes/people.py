@@ -24,6 +24,9 @@ _TRAILING_COMMA_RE = re.compile(r",\s*$")
 _COMMA_CLAUSE_RE = re.compile(r",\s+(?!dan\b|serta\b|atau\b|hingga\b|sampai\b|dengan\b|di\b|ke\b)[a-z]")
 
 
+_NICKNAME_RE = re.compile(r"\s+\([A-Z][a-z]+\)$")
+
+
 @dataclass
 class Entity:
     """A person in the article: fullest name form, position, and its name tokens."""
@@ -144,7 +147,7 @@ def _entities(text: str) -> list[Entity]:
             # "Kapolresta Pulau Ambon dan Pulau-Pulau Lease AKBP X", "Kasubag X selaku Padal Pengamanan Iptu Y",
             # "Kasat Reserse Kriminal, Polres Kapuas Hulu IPTU Z": the title goes on past the word or comma
             role = _tidy(text[prev.start : prev.end]) + text[prev.end : run.start] + role
-        full = _person_text(text, run, first)
+        full = _NICKNAME_RE.sub("", _person_text(text, run, first))  # "Zulkifli Hasan (Zulhas)": the name without its nickname
         cut = _trailing_role(person_w) if ranked else _role_after_name(person_w) if after_verb else None
         if cut is not None:  # "AKP Bima Sakti Kasatreskrim Polres Pasuruan": the title follows the name
             role = role or " ".join(person_w[cut:])
