@@ -467,6 +467,17 @@ def test_addressee_between_the_cue_and_the_request_is_not_the_speaker():
      "Lapangan Karebosi.\nDalam arahannya, Kapolda Sulsel menegaskan agar personel bersikap humanis.\n", "Irjen Pol Andi Rian Djajadi, S.I.K., M.H."),
     # a nickname in brackets is no part of the full name
     ("Salah satu Pimpinan MPR RI, Zulkifli Hasan (Zulhas) mengatakan, semua pihak harus menahan diri.\n", "Zulkifli Hasan"),
+    # a passive cue opening the sentence is no part of the name
+    ("Pemateri dari Satpol PP Damkar, Aziz Muhammad, memandu latihan.\nDijelaskan Aziz, ada beberapa tahapan memadamkan api.\n",
+     "Aziz Muhammad"),
+    # "melalui konferensi pers" is how, not who
+    ("Kabid Humas Polda Malut AKBP Hendri Badar melalui Konfrensi Pers menjelaskan, personel dikirim besok.\n", "AKBP Hendri Badar"),
+    # an agency credit, a glued initial, a glued next word
+    ("Kapolri Jenderal Tito Karnavian/RMOL meninjau pos.\n“Kita siap,” kata Jenderal Tito.\n", "Jenderal Tito Karnavian"),
+    ("“Ada tiga tanda situasi,” kata Kapolres Lamsel AKBP. M.Syarhan,SIK,MH.untuk menghadapi situasi terburuk.\n"
+     "“Kami siap,” kata Syarhan.\n", "AKBP. M.Syarhan,SIK,MH"),
+    # a name with a glued degree before "selaku"
+    ("AKBP Bagus Oktobrianto,S.IK selaku Kapolres Pariaman menyampaikan bahwa personel siap.\n", "AKBP Bagus Oktobrianto,S.IK"),
     # an epithet at the cue with lower-case words before the demonstrative
     ("Kapolda Jatim Irjen Pol Machfud Arifin meninjau apel.\n“Kita siap,” ucap Jenderal bintang dua tersebut.\n",
      "Irjen Pol Machfud Arifin"),

@@ -213,13 +213,14 @@ _SKIP_PHRASE_BEFORE_VERB_RE = re.compile(
     # "X di Mataram, Jumat, mengatakan", "X saat dikonfirmasi Kamis, mengatakan": where and when, then the verb
     r"|(?:,\s*|\s+)(?:saat|ketika|usai|seusai|setelah)\s+[a-z][^,.;:\n“”\"]{0,80}?"
     r"|(?:,\s*|\s+)di(?:hubungi|konfirmasi|temui|wawancarai)(?:\s+(?:wartawan|terpisah))?"
+    r"|(?:,\s*|\s+)melalui\s+(?:[Kk]onf[e]?rensi\s+[Pp]ers|[Kk]eterangan(?:\s+[a-z]+)?|[Rr]ilis|[Ss]iaran\s+[Pp]ers|sambungan\s+telepon|telepon)"
     r"|(?:,\s*|\s+)di\s+(?:[a-z]+\s+){0,3}[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}"
     r"|(?:,\s*|\s+)" + _DAY + r"){1,4}?,?\s*$"
 )
 
 
 _ON_BEHALF = ("mewakili",)
-_ACTING_AS_BEFORE_RE = re.compile(r"((?:[A-Z][\w'’\-.]*\s+){0,4}[A-Z][\w'’\-]*),?\s+selaku\s+$")
+_ACTING_AS_BEFORE_RE = re.compile(r",?\s+selaku\s+$")
 _QUANTIFIERS = ("sejumlah", "para", "beberapa", "ribuan", "ratusan", "puluhan")
 _READ_OUT_RE = re.compile(r"(?:sambutan|amanat|pidato|arahan)(?:nya)?,?")
 
@@ -316,8 +317,10 @@ def _subject_before(text: str, verb_start: int, ps: int) -> Span | None:
     listed = next((r for r in _person_runs(text) if r.merged and r.start < start < r.end and r.end >= end), None)
     if listed is not None:  # "Kepala Badan Kesatuan Bangsa dan Politik Provinsi Papua Musa Isir mengatakan"
         start = listed.start
-    acting = _ACTING_AS_BEFORE_RE.search(text, max(sent_start, start - 80), start)
+    acting = _ACTING_AS_BEFORE_RE.search(text, max(sent_start, start - 20), start)
     if acting:  # "Muhammad Fatoni selaku Panitia Pemungut Suara … mengatakan": the name before "selaku" speaks
-        return acting.start(1), acting.end(1)
+        name_start = _phrase_backward(text, acting.start(), sent_start)
+        if name_start < acting.start():
+            return name_start, acting.start()
     # a lowercase description before the name ("Seorang warga, Rini") is not part of it
     return start, end

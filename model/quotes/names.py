@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .vocab import RANK_PATTERN, _NUMBERED_UNITS, _ABBR, _DEGREES, _DIRECTIONS, _FUNC_CAPS, _HONOR, _HONORIFIC_LEADS, _LONG_CUES, _NAME_PREFIX, _NON_PERSON, _NOT_BEFORE_JENDERAL, _ORG_WORDS, _PARTICLES, _PROVINCES, _RANK_RE, _ROLE_HEAD_SET, _ROLE_QUALIFIERS, _SHORT_CUE_ALT
+from .vocab import RANK_PATTERN, _NUMBERED_UNITS, _PASSIVE_CUES, _ABBR, _DEGREES, _DIRECTIONS, _FUNC_CAPS, _HONOR, _HONORIFIC_LEADS, _LONG_CUES, _NAME_PREFIX, _NON_PERSON, _NOT_BEFORE_JENDERAL, _ORG_WORDS, _PARTICLES, _PROVINCES, _RANK_RE, _ROLE_HEAD_SET, _ROLE_QUALIFIERS, _SHORT_CUE_ALT
 from .text import _NONSPACE_RE, _paragraphs, _tidy
 
 
@@ -62,6 +62,8 @@ def _is_degree(w: str) -> bool:
     return (bool(_DEGREE_TOK_RE.fullmatch(w)) and "." in w[:-1] and len(w) <= 8) or w.rstrip(".") in _DEGREES
 
 
+_CREDIT_RE = re.compile(r"[a-z]/[A-Z]{2,}$")
+_GLUED_LOWER_RE = re.compile(r"(.*[A-Z][A-Za-z]*)\.[a-z]{3,}")
 _GLUED_SENTENCE_RE = re.compile(r"([A-Z][a-z]{2,}[a-z])\.(?=[A-Z][a-z]{3,})")  # not "Kombes.Pol.", "Affandi.Sik."
 
 
@@ -76,8 +78,11 @@ def _clean_token(text: str, s: int, e: int) -> tuple[int, int, str]:
     while e > s and text[e - 1] in _TRAIL:
         term = text[e - 1] + term
         e -= 1
-    glued = _GLUED_SENTENCE_RE.match(text, s, e)
-    if glued:  # "Budiyanto.Selama …": a sentence end with its space lost
+    credit = _CREDIT_RE.search(text, s, e)
+    if credit:  # "Karnavian/RMOL": a news agency's credit glued to the name
+        return s, credit.start() + 1, text[credit.start() + 1 : e]
+    glued = _GLUED_SENTENCE_RE.match(text, s, e) or _GLUED_LOWER_RE.fullmatch(text, s, e)
+    if glued:  # "Budiyanto.Selama …", "M.Syarhan,SIK,MH.untuk …": the space after a name or its dot lost
         return s, glued.end(1), "."
     w = text[s:e]
     if w.endswith(".") and not (w[:-1] in _ABBR or len(w) == 2 and w[0].isupper() or _is_degree(w) or _RANK_RE.match(w) or _glued_degree(w)):
@@ -91,12 +96,13 @@ def _eligible(w: str) -> bool:
         return False
     if w in _PARTICLES or w == "dr." or w == "drg.":
         return True
-    if _with_clitic(w):
-        return False
+    if _with_clitic(w) or w.lower() in _PASSIVE_CUE_SET:
+        return False  # "Dijelaskan Aziz, …": a passive cue opening the sentence, no name
     return w[0].isupper() or (w[0].isdigit() and "/" in w) or bool(_PAREN_WORD_RE.fullmatch(w))
 
 
 _NYA_MIN_LEN = 7
+_PASSIVE_CUE_SET = frozenset(_PASSIVE_CUES)
 
 
 def _with_clitic(w: str) -> bool:
@@ -251,6 +257,9 @@ def _person_text(text: str, run: Run, first_person_word: int) -> str:
     return _TRAILING_ACRONYM_RE.sub("", _tidy(text[s : run.degree_end]))
 
 
+_GLUED_INITIAL_RE = re.compile(r"[A-Z]\.([A-Z][a-z]{2,})")
+
+
 def _name_tokens(words: list[str]) -> frozenset[str]:
     """Distinctive name tokens: no ranks, honorifics, particles or single letters."""
     out = []
@@ -263,6 +272,9 @@ def _name_tokens(words: list[str]) -> frozenset[str]:
         # "(YSK)": the initialism the article then uses alone; "Sudrajat,S.Sos.,M.Si": degrees glued by commas
         g = _GLUED_DEGREE_RE.fullmatch(words[i])
         w = (g.group(1) if g and _is_degree(g.group(2)) else words[i].split(",")[0].rstrip(".")).strip("()")
+        initial = _GLUED_INITIAL_RE.fullmatch(w)
+        if initial:  # "M.Syarhan": an initial glued to the name
+            w = initial.group(1)
         if words[i] not in _HONOR and w not in _ABBR and w not in _PARTICLES and len(w) > 1 and not _is_degree(words[i]) and not _RANK_RE.match(w):
             out.append(w)
         i += 1
