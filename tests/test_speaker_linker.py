@@ -478,6 +478,8 @@ def test_addressee_between_the_cue_and_the_request_is_not_the_speaker():
      "“Kami siap,” kata Syarhan.\n", "AKBP. M.Syarhan,SIK,MH"),
     # a name with a glued degree before "selaku"
     ("AKBP Bagus Oktobrianto,S.IK selaku Kapolres Pariaman menyampaikan bahwa personel siap.\n", "AKBP Bagus Oktobrianto,S.IK"),
+    # a short title of a minister links the spelled-out one
+    ("Menteri Perhubungan Budi Karya Sumadi meninjau tol.\nMenhub mengatakan, arus mudik tahun ini lancar.\n", "Budi Karya Sumadi"),
     # an epithet at the cue with lower-case words before the demonstrative
     ("Kapolda Jatim Irjen Pol Machfud Arifin meninjau apel.\n“Kita siap,” ucap Jenderal bintang dua tersebut.\n",
      "Irjen Pol Machfud Arifin"),
