@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .vocab import (_AFTER_TRAILING_CUE, _INSERTED_CUES, _LONG_CUES, _PASSIVE_CUES, _PRONOUNS, _ROLE_HEAD_SET, _SHORT_CUE_ALT,
-                    _STOP_CAP)
+from .vocab import (_AFTER_TRAILING_CUE, _INSERTED_CUES, _LONG_CUE_ALT, _PASSIVE_CUES, _PRONOUNS, _ROLE_HEAD_SET, _SHORT_CUE_ALT,
+                    _STOP_CAP, alternation)
 from .text import Span, _is_abbrev_dot, paragraph_of, _starts_cap, trim_span
 from .cues import _phrase_forward
 from .names import _is_role_run
@@ -22,10 +22,11 @@ _MENURUT_RE = re.compile(r"(?<![\w])(?P<verb>[Mm]enurut(?:nya)?)(?P<who>\s+[^,.\
 
 def _either_case(words: list[str]) -> str:
     """Alternation matching each word with a lower- or upper-case first letter."""
-    return "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in sorted(set(words), key=len, reverse=True))
+    return alternation([f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in words])
 
 
-_WHO = r"(?P<who>dia|ia|beliau|[A-Z][^,.;:\n“”\"]{0,60}?)"
+_SUBJECT_PRONOUN = r"(?:dia|ia|beliau)"  # the pronouns that stand for a speaker after a cue verb
+_WHO = r"(?P<who>" + _SUBJECT_PRONOUN + r"|[A-Z][^,.;:\n“”\"]{0,60}?)"
 # "…, lanjut Kapolres, pihaknya …", "Lanjutnya, …": the speech verb set off by commas, the content after it.
 _INSERTED_RE = re.compile(
     r"(?:(?<=[,.;]\s)|(?<=\n)|^|(?<=Namun\s)|(?<=Bahkan\s)|(?<=Karena\s)|(?<=Sebab\s)|(?<=juga\s))(?P<verb>(?:" + _either_case(_INSERTED_CUES) + r")(?:nya)?)(?:\s+" + _WHO + r")?\s*,\s+(?=[^\s“”\"])"
@@ -33,7 +34,7 @@ _INSERTED_RE = re.compile(
 # "Kita semua lanjut dia, berkewajiban …", "Peran Bawaslu kata Ruhermansyah, adalah …": the cue and
 # its speaker inside the sentence's first words; what follows the comma was said.
 _MIDCLAUSE_RE = re.compile(
-    r"(?<=\w\s)(?P<verb>" + "|".join(sorted(set(_INSERTED_CUES), key=len, reverse=True)) + r")\s+(?P<who>(?:dia|ia|beliau)\b|[A-Z][^,.;:\n“”\"]{0,60}?)\s*,\s+(?=[^\s“”\"])"
+    r"(?<=\w\s)(?P<verb>" + alternation(_INSERTED_CUES) + r")\s+(?P<who>" + _SUBJECT_PRONOUN + r"\b|[A-Z][^,.;:\n“”\"]{0,60}?)\s*,\s+(?=[^\s“”\"])"
 )
 _MIDCLAUSE_MAX_WORDS = 5
 # "Dijelaskan Adnan, …", "Disebutkan Didik bahwa …", "Dijelaskan, …": a di- verb opening a sentence.
@@ -43,13 +44,13 @@ _PASSIVE_RE = re.compile(
     + r"|\s+oleh(?P<by>nya))?(?:\s*,\s*(?:bahwa\s+)?|\s+bahwa\s+|(?<=nya)\s+(?=[a-z]))(?=[^\s“”\"])"
 )
 # "Dalam amanat Kapolri yang dibacakan pimpinan apel, disampaikan bahwa …": a passive cue after a comma, then "bahwa".
-_PASSIVE_BAHWA_RE = re.compile(r"(?<=,\s)(?P<verb>(?:" + "|".join(sorted(set(_PASSIVE_CUES), key=len, reverse=True)) + r")(?:nya)?)\s+bahwa\s+(?=[^\s“”\"])")
+_PASSIVE_BAHWA_RE = re.compile(r"(?<=,\s)(?P<verb>(?:" + alternation(_PASSIVE_CUES) + r")(?:nya)?)\s+bahwa\s+(?=[^\s“”\"])")
 _MIN_INSERTED_WORDS = 3
 # "Termasuk tambahan dari Batalyon Brimob, ujar AKBP X." / "…, tambahnya.": a statement without
 # quote marks, its cue after it; the words before the comma are what was said.
-_TRAILING_RE = re.compile(r",\s+(?P<verb>(?:" + _SHORT_CUE_ALT + r")(?:nya)?)(?=[\s,.;]|$)(?:\s+(?P<who>(?:dia|ia|beliau)\b|(?=[A-Z])))?")
+_TRAILING_RE = re.compile(r",\s+(?P<verb>(?:" + _SHORT_CUE_ALT + r")(?:nya)?)(?=[\s,.;]|$)(?:\s+(?P<who>" + _SUBJECT_PRONOUN + r"\b|(?=[A-Z])))?")
 _MIN_TRAILING_WORDS = 4
-_LONG_CUE_RE = re.compile(r"\b(?:" + "|".join(sorted(set(_LONG_CUES), key=len, reverse=True)) + r")\b")
+_LONG_CUE_RE = re.compile(r"\b(?:" + _LONG_CUE_ALT + r")\b")
 
 Found = tuple[Span, Span, Span | None]  # (content span, cue span, speaker mention or None)
 
@@ -76,6 +77,11 @@ def _sentence_end(text: str, i: int) -> int:
             return j  # "… Kab. Tangerang.Dimana …": a sentence end that lost its space
         j += 1
     return pe
+
+
+def _content_span(text: str, start: int, statements: list[Span]) -> Span:
+    """What was said from `start`: to the end of its sentence or the next direct statement, trimmed."""
+    return trim_span(text, start, _stop_at_quote(_sentence_end(text, start), start, statements))
 
 
 def _menurut_cues(text: str, inside: Callable[[int], bool], statements: list[Span]) -> list[Found]:
@@ -108,8 +114,7 @@ def _menurut_cues(text: str, inside: Callable[[int], bool], statements: list[Spa
             mention = (a, b)
         else:
             continue
-        end = _stop_at_quote(_sentence_end(text, start), start, statements)
-        s, e = trim_span(text, start, end)
+        s, e = _content_span(text, start, statements)
         if e - s < 8:
             continue
         seen.add(vs)
@@ -134,13 +139,12 @@ def _menurut_bare(text: str, m: re.Match, statements: list[Span]) -> Found | Non
         if b > a and not _is_role_run(text[a:b].split()):
             return None  # "Menurut UU Pemilu …": a source, not a speaker
         if b == a:
-            pronoun = re.match(r"(?:dia|ia|beliau)\b", text[a:])
+            pronoun = re.match(_SUBJECT_PRONOUN + r"\b", text[a:])
             if pronoun is None:
                 return None
             b = a + pronoun.end()
         mention, start = (a, b), b
-    end = _stop_at_quote(_sentence_end(text, start), start, statements)
-    s, e = trim_span(text, start, end)
+    s, e = _content_span(text, start, statements)
     words = text[s:e].split()
     if len(words) < _MIN_TRAILING_WORDS or not words[0][:1].islower():
         return None
@@ -158,8 +162,7 @@ def _inserted_cues(text: str, inside: Callable[[int], bool], statements: list[Sp
         if inside(vs):
             continue
         start = m.end()
-        end = _stop_at_quote(_sentence_end(text, start), start, statements)
-        s, e = trim_span(text, start, end)
+        s, e = _content_span(text, start, statements)
         words = text[s:e].split()
         if len(words) < _MIN_INSERTED_WORDS or words[0].strip(",") in _STOP_CAP or not any(w[:1].islower() for w in words):
             continue  # "…, kata dia, Senin (3/4)": a date; "ucap Kapolsek X, Kompol A.R Dwi Nugroho, SH": a name, not speech

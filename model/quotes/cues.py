@@ -60,15 +60,15 @@ def _phrase_forward(text: str, i: int, limit: int) -> int:
     """End of the capitalised name/title phrase starting at `i` (ranks, names, '1407/Bone',
     a ", S.I.K., M.H." degree suffix), stopping at punctuation or a lowercase word."""
     end = i
+    prev = ""  # the word taken before this one ("Dandim" before "0818")
     toks = list(_NONSPACE_RE.finditer(text[i:limit]))
     k = 0
     while k < len(toks):
         s, e, term = _clean_token(text, i + toks[k].start(), i + toks[k].end())
         w = text[s:e]
-        prev = text[i:end].split()[-1] if end > i else ""
         if s != i + toks[k].start() or not (_eligible(w) or _unit_number(prev, w)) or w in _STOP_CAP or (end == i and w in _PARTICLES):
             break
-        end = e
+        end, prev = e, w
         k += 1
         if term.startswith(",") and _is_role_run(text[i:end].split()) and not _COMMA_DEGREE_RE.match(text[end:limit]):
             # "kata Kepala Disdik Tarakan, Theresia Bunga Kalalo." — title, comma, name
@@ -222,7 +222,8 @@ _SKIP_PHRASE_BEFORE_VERB_RE = re.compile(
 _ON_BEHALF = ("mewakili",)
 _ACTING_AS_BEFORE_RE = re.compile(r",?\s+selaku\s+$")
 _QUANTIFIERS = ("sejumlah", "para", "beberapa", "ribuan", "ratusan", "puluhan")
-_READ_OUT_RE = re.compile(r"(?:sambutan|amanat|pidato|arahan)(?:nya)?,?")
+_SPEECH_NOUNS = r"(?:sambutan|amanat|pidato|arahan)"  # a speech that can be read out for its author
+_READ_OUT_RE = re.compile(_SPEECH_NOUNS + r"(?:nya)?,?")
 
 
 def _speech_read_out(toks: list[tuple[int, int, str]], k: int) -> int | None:

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .vocab import (_ADDRESSEES, _ASKING_VERBS, _BARE_OBJECT_VERBS, _CLAUSE_PREPOSITIONS, _COLLECTIVE, _DIRECTIVE_VERBS, _LONG_CUES,
+from .vocab import (_ADDRESSEES, _ASKING_VERBS, _BARE_OBJECT_VERBS, _CLAUSE_PREPOSITIONS, _COLLECTIVE, _DIRECTIVE_VERBS, _LONG_CUE_ALT,
                     _NOT_A_PLAIN_OBJECT, _NOT_SAID, _PRONOUNS, _SAY_VERBS, _SPEECH_ACT_OBJECTS, _STANCE_VERBS)
-from .text import Span, paragraph_of, _starts_cap, trim_span
+from .text import Span, paragraph_of, _starts_cap
 from .marks import find_direct_quotes
 from .cues import _subject_before
-from .attributions import Found, _inserted_cues, _menurut_cues, _sentence_end, _stop_at_quote, _trailing_cues
+from .attributions import Found, _content_span, _inserted_cues, _menurut_cues, _sentence_end, _trailing_cues
 from .statements import is_statement
 
 
@@ -23,7 +23,7 @@ _COMPLEMENTIZER_RE = re.compile(r"(?:[^\s,]+\s+){1,2}?(?:agar|supaya|untuk)\s+")
 _ADDRESSEE_RE = re.compile(r"kepada\s+[^.;:\n“”\"]{1,80}?\s+(?:agar|supaya|untuk)\s+")
 
 _INDIRECT_RE = re.compile(
-    r"(?<![\w])(?P<verb>" + "|".join(sorted(set(_LONG_CUES), key=len, reverse=True)) + r")(?P<link>\s*,\s*|\s+bahwa\s+|\s+(?:agar|supaya)\s+|\s+)(?=\S)"
+    r"(?<![\w])(?P<verb>" + _LONG_CUE_ALT + r")(?P<link>\s*,\s*|\s+bahwa\s+|\s+(?:agar|supaya)\s+|\s+)(?=\S)"
 )
 
 _PREDICATE_RE = re.compile(
@@ -93,8 +93,7 @@ def _verb_cues(text: str, inside: Callable[[int], bool], statements: list[Span])
             continue
         if text[vs - 1 : vs] not in (" ", "\n", "") and vs > 0:
             continue
-        end = _stop_at_quote(_sentence_end(text, start), start, statements)
-        s, e = trim_span(text, start, end)
+        s, e = _content_span(text, start, statements)
         if e - s < 8 or len(text[s:e].split()) < 2:
             continue
         out.append((((s, e), (vs, ve), mention), act))

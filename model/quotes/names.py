@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .vocab import RANK_PATTERN, _NUMBERED_UNITS, _PASSIVE_CUES, _ABBR, _DEGREES, _DIRECTIONS, _FUNC_CAPS, _HONOR, _HONORIFIC_LEADS, _LONG_CUES, _NAME_PREFIX, _NON_PERSON, _NOT_BEFORE_JENDERAL, _ORG_WORDS, _PARTICLES, _PROVINCES, _RANK_RE, _ROLE_HEAD_SET, _ROLE_QUALIFIERS, _SHORT_CUE_ALT
+from .vocab import RANK_PATTERN, _NUMBERED_UNITS, _PASSIVE_CUES, _ABBR, _DEGREES, _DIRECTIONS, _FUNC_CAPS, _HONOR, _HONORIFIC_LEADS, _LONG_CUE_ALT, _NAME_PREFIX, _NON_PERSON, _NOT_BEFORE_JENDERAL, _ORG_WORDS, _PARTICLES, _PROVINCES, _RANK_RE, _ROLE_HEAD_SET, _ROLE_QUALIFIERS, _SHORT_CUE_ALT
 from .text import _NONSPACE_RE, _paragraphs, _tidy
 
 
@@ -32,7 +32,7 @@ _LEAD = "“\"‘('"
 
 _SHORT_NAME_AFTER_RE = re.compile(rf"[”\"’],?\s+(?:{_SHORT_CUE_ALT})\s+(?:(?:{RANK_PATTERN})\s+)?([A-Z][a-z’'\-]+)(?=[\s.,])")
 
-_SHORT_NAME_BEFORE_RE = re.compile(r"(?:^|[.!?]\s+|\n|,\s+)([A-Z][a-z’'\-]+)\s+(?:juga\s+)?(?:" + "|".join(_LONG_CUES) + r")\b")
+_SHORT_NAME_BEFORE_RE = re.compile(r"(?:^|[.!?]\s+|\n|,\s+)([A-Z][a-z’'\-]+)\s+(?:juga\s+)?(?:" + _LONG_CUE_ALT + r")\b")
 
 
 @dataclass

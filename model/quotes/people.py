@@ -94,10 +94,11 @@ def _entities(text: str) -> list[Entity]:
     found: list[tuple[int, str, str, frozenset[str]]] = []
     for k, run in enumerate(runs):
         words = [w for _, _, w in run.words]
-        role_w, person_w, ranked = _split_run(words, places, _short_names(text))
         if run.merged:  # the title's fields end where the holder's name begins
             role_w, person_w = words[: -run.name_words], words[-run.name_words :]
             ranked = _ranked(person_w)
+        else:
+            role_w, person_w, ranked = _split_run(words, places, _short_names(text))
         if not person_w:
             continue
         first = len(role_w)

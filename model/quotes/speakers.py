@@ -8,7 +8,7 @@ import re
 from .vocab import _PRONOUNS, _ROLE_HEAD_SET
 from .text import _DEMONSTRATIVE_AFTER_RE, _SPLIT_WORDS_RE, paragraph_of, _tidy
 from .names import _place_words, _short_names, _split_run
-from .cues import _phrase_forward
+from .cues import _SPEECH_NOUNS, _phrase_forward
 from .people import Entity, _entities, _expand_from_runs, _fullest_description, _match_entity, _match_role, _occurrences
 
 
@@ -41,7 +41,7 @@ def resolve_speakers(text: str, quotes: list[dict]) -> list[tuple[str, str]]:
 
 
 # "kata Kapolres saat membacakan amanat Kakorlantas Polri": the words read out are the author's (GUIDELINES §2)
-_READ_OUT_AFTER_RE = re.compile(r"\s+(?:saat|ketika|sambil|yang)?\s*membacakan\s+(?:amanat|sambutan|pidato|arahan)\s+(?=[A-Z])")
+_READ_OUT_AFTER_RE = re.compile(r"\s+(?:saat|ketika|sambil|yang)?\s*membacakan\s+" + _SPEECH_NOUNS + r"\s+(?=[A-Z])")
 
 
 def _resolve_mention(text: str, mention: dict, ents: list[Entity]) -> tuple[str, str] | None:

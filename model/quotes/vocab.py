@@ -29,7 +29,15 @@ _CLAUSE_PREPOSITIONS = set(_CUES["clause_prepositions"])  # "mengatakan dengan a
 # "menyampaikan apresiasinya": a speech act with no statement, whose speaker often speaks next.
 _SPEECH_ACT_OBJECTS = set(_CUES["speech_act_objects"])
 _CUE_WORDS = set(_SHORT_CUES) | {w + "nya" for w in _SHORT_CUES} | set(_LONG_CUES) | {"menurut", "menurutnya"}
-_SHORT_CUE_ALT = "|".join(sorted(set(_SHORT_CUES), key=len, reverse=True))
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of the words, longest first, so a longer word wins over its prefix."""
+    return "|".join(sorted(set(words), key=len, reverse=True))
+
+
+_SHORT_CUE_ALT = alternation(_SHORT_CUES)
+_LONG_CUE_ALT = alternation(_LONG_CUES)
 # Verbs whose bare object is usually a noun phrase, not reported speech ("memaparkan jadwal").
 _BARE_OBJECT_VERBS = set(_CUES["bare_object_verbs"])
 # Verbs whose content often starts with its own predicate ("mengaku mendapat …", "berjanji menambah …").
