@@ -640,6 +640,22 @@ def test_demikian_is_a_cue_after_a_quote():
         # the title with the holder's surname
         ("Kapolda NTT Irjen Pol Raja Santosa memimpin rapat.\nRapat membahas pengamanan.\n“Situasi aman,” kata Kapolda Santosa.",
          "Irjen Pol Raja Santosa"),
+        # a one-word name after a title whose place the article also names
+        ("Pemkab Sleman menggelar simulasi di Kabupaten Sleman.\nBupati Sleman Danang meninjau lokasi.\n“Warga harus siap,” ujarnya.",
+         "Danang"),
+        ("Simulasi digelar di Sleman.\nKepala Satpol PP Kabupaten Sleman Kholid menambahkan, petugas sudah siap.", "Kholid"),
+        # a title carrying its short form in brackets, then a unit, then the holder in apposition
+        ("Kepala Biro Operasi (Karo Ops) Polda Sulut, Kombes Pol Hendra Santoso, membuka rakor.\nRakor diikuti 50 peserta.\n"
+         "“Personel siap,” kata Karo Ops.", "Kombes Pol Hendra Santoso"),
+        ("Menteri Koordinator Bidang Politik Hukum dan Keamanan (Menko Polhukam) Budi Santoso meninjau Makassar.\n"
+         "“Pilkada harus aman,” ujarnya.", "Budi Santoso"),
+        # a title written in capitals as the article's kicker
+        ("MENTERI Perhubungan Budi Santoso meninjau terminal.\nArus mudik lancar.\n“Terminal siap,” kata Menhub.", "Budi Santoso"),
+        # a misspelt army rank
+        ("Pangdam V Brawijaya Mayjend TNI R. Budi Santoso meninjau apel. “Prajurit siap,” ujarnya.", "Mayjend TNI R. Budi Santoso"),
+        # "merincikan" is a speech verb
+        ("Kapolres Poso AKBP Budi Santoso memimpin apel.\nKapolres merincikan, jumlah gereja yang dijaga sebanyak 488 unit.",
+         "AKBP Budi Santoso"),
     ],
 )
 def test_real_page_name_forms(text, speaker):

@@ -14,7 +14,10 @@ from .vocab import RANK_PATTERN, _NUMBERED_UNITS, _PASSIVE_CUES, _ABBR, _DEGREES
 from .text import _NONSPACE_RE, _paragraphs, _tidy
 
 
-_PAREN_WORD_RE = re.compile(r"\([A-Z][\w\-]*\.?\)")  # "(Sidrap)", "(Purn.)"
+_PAREN_WORD_RE = re.compile(r"\([A-Z][\w\-]*(?: [A-Z][\w\-]*){0,2}\.?\)")  # "(Sidrap)", "(Purn.)", "(Karo Ops)"
+
+# A short title in brackets inside a title phrase, "(Karo Ops)", "(Menko Polhukam)": read as one token.
+_PAREN_PHRASE_RE = re.compile(r"\([A-Z][\w\-]*(?: [A-Z][\w\-]*){1,2}\.?\)[,.;:]?(?=\s|$)|[^\s]+")
 
 _PLACE_CONTEXT_RE = re.compile(r"\b(?:Polres|Polresta|Polrestabes|Polda|Polsek|Kabupaten|Kota|Kodim \d+/|Kecamatan|Pemkab|Pemkot|Kejari|Provinsi|Nagari|Desa|Kelurahan|Lanal|di|se-?)\s*([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)(?![\w\-]|\s+[A-Z])")
 
@@ -130,7 +133,7 @@ def _scan_runs(text: str) -> list[Run]:
         cur: list[tuple[int, int, str]] = []
         deg_end = -1
         deg_term = ","  # what ends the run if no degree follows: "," after "Nama,", "" after a glued "Nama,SIK."
-        toks = list(_NONSPACE_RE.finditer(text[ps:pe]))
+        toks = list(_PAREN_PHRASE_RE.finditer(text[ps:pe]))
         skip = False
         for i, m in enumerate(toks):
             if skip:
@@ -192,8 +195,22 @@ def _place_words(text: str) -> frozenset[str]:
     """Words the article uses as places ("Polres Bone", "Kabupaten Gresik", "di Watampone"), and the provinces."""
     out: set[str] = set()
     for m in _PLACE_CONTEXT_RE.finditer(text):
-        out.update(w for w in m.group(1).split() if not _RANK_RE.match(w))
+        words = m.group(1).split()
+        if len(words) == 2 and _CUE_AFTER_RE.match(text, m.end()) and _name_after_place(text, *words):
+            words = words[:1]
+        out.update(w for w in words if not _RANK_RE.match(w))
     return frozenset((out | _PROVINCES) - _short_names(text))
+
+
+_CUE_AFTER_RE = re.compile(rf"\s+(?:juga\s+)?(?:{_LONG_CUE_ALT})\b")
+
+
+def _name_after_place(text: str, place: str, nxt: str) -> bool:
+    """"Kabupaten Kudus Kholid menambahkan": before a speech verb the second word is a name when the
+    article also writes the place alone ("di Kudus."); a two-word place ("Tanah Datar") keeps its words together."""
+    if nxt in _DIRECTIONS or nxt in _PROVINCES or not (nxt[:1].isupper() and nxt[1:].islower()):
+        return False
+    return re.search(rf"\b{re.escape(place)}\b(?!\s+{re.escape(nxt)}\b)(?!\s*[A-Z])", text) is not None
 
 
 @lru_cache(maxsize=32)
@@ -218,6 +235,8 @@ def _split_run(words: list[str], places: set[str] | frozenset[str], short: froze
         k = _rank_at(words, i)
         if k and i + k < len(words):
             return words[:i], words[i:], True
+    if words and len(words[0]) > 3 and words[0].isupper() and words[0].capitalize() in _ROLE_HEAD_SET:
+        words = [words[0].capitalize(), *words[1:]]  # "MENTERI Perhubungan Budi Karya Sumadi …": a kicker in capitals
     i = 0
     while i < len(words) and words[i] in _ROLE_QUALIFIERS:
         i += 1
@@ -237,11 +256,42 @@ def _split_run(words: list[str], places: set[str] | frozenset[str], short: froze
                 while k > i + 1 and (words[k - 1] in _HONOR or words[k - 1].rstrip(".") in _ABBR or words[k - 1] in _NAME_PREFIX):
                     k -= 1
                 return words[:k], words[k:], False
+        j = max(j, _after_bracketed_title(words, i, places))
         rest = words[j:]
+        if _single_name_after_place(words, i, j, places):
+            return words[:j], rest, False  # "Bupati Kudus Hartopo", "Gubernur Jawa Timur Soekarwo"
         if rest and rest[0] not in _HONOR and (len(rest) == 1 or rest[-1] in _DIRECTIONS or any(w in places for w in rest)):
             j = len(words)  # "Pj Bupati Kuansing", "Kapolsek Kramat Jati": a place, not a name
         return words[:j], words[j:], False
     return [], words, False
+
+
+def _after_bracketed_title(words: list[str], head: int, places: frozenset[str] | set[str]) -> int:
+    """Where the title ends when it carries its short form in brackets: "Menteri Koordinator Bidang
+    Politik Hukum dan Keamanan (Menko Polhukam) Hadi Tjahjanto" → after "(Menko Polhukam)" and
+    the unit or place words that follow it; 0 when there is no bracketed title."""
+    k = 0
+    for n in range(head + 1, len(words)):
+        if words[n].startswith("(") and words[n][1:].split()[0] in _ROLE_HEAD_SET:
+            # one token "(Karo Ops)" from the run scanner, or split words "(Menko", "Polhukam)" from a mention
+            close = next((m for m in range(n, min(n + 3, len(words))) if words[m].endswith(")")), None)
+            if close is not None:
+                k = close + 1
+    if not k:
+        return 0
+    while k < len(words) and (words[k] in _ORG_WORDS or words[k] in places or words[k] in _DIRECTIONS or (words[k].isupper() and len(words[k]) > 1)):
+        k += 1
+    return k
+
+
+def _single_name_after_place(words: list[str], head: int, j: int, places: frozenset[str] | set[str]) -> bool:
+    """One plain word left after a title whose place the article names elsewhere ("Bupati Kudus
+    Hartopo" on a page that also writes "Kabupaten Kudus"): the holder's one-word name. A title with
+    no known place word ("Pj Bupati Kuansing") keeps its last word as the place."""
+    if j != len(words) - 1 or j <= head + 1 or not words[j - 1] in places:
+        return False
+    w = words[j]
+    return w not in places and w not in _DIRECTIONS and w not in _ORG_WORDS and w not in _ROLE_HEAD_SET and w[:1].isupper() and w[1:].islower() and len(w) >= 4
 
 
 _PLACE_INTRO = frozenset({"Kabupaten", "Kota", "Kecamatan", "Provinsi", "Desa", "Kelurahan", "Polres", "Polresta", "Polda", "Polsek"})

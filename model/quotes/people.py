@@ -318,7 +318,7 @@ def _namelike(w: str) -> bool:
 
 
 # "Kepala Kepolisian Republik Indonesia (Kapolri)": a spelled-out title followed by its short form.
-_ABBREVIATED_TITLE_RE = re.compile(r"^[^()]*\((\w+)\)")
+_ABBREVIATED_TITLE_RE = re.compile(r"^[^()]*\((\w+(?: \w+){0,2})\)")
 
 
 def _same_role(mention: str, role: str) -> bool:
@@ -331,8 +331,9 @@ def _same_role(mention: str, role: str) -> bool:
 
 
 def _abbreviated_key(role: str) -> str:
-    """The role key through its bracketed short title: "Kepala Kepolisian Republik Indonesia (Kapolri)" → "Kapolri"."""
-    return _role_key(_ABBREVIATED_TITLE_RE.sub(lambda m: m.group(1) if m.group(1) in _ROLE_HEAD_SET else m.group(0), role))
+    """The role key through its bracketed short title: "Kepala Kepolisian Republik Indonesia (Kapolri)" → "Kapolri",
+    "Kepala Biro Operasi (Karo Ops) Polda Sulut" → "Karo Ops Polda Sulut"."""
+    return _role_key(_ABBREVIATED_TITLE_RE.sub(lambda m: m.group(1) if m.group(1).split()[0] in _ROLE_HEAD_SET else m.group(0), role))
 
 
 def _role_key(role: str) -> str:
