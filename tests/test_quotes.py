@@ -653,6 +653,9 @@ def test_demikian_is_a_cue_after_a_quote():
         ("MENTERI Perhubungan Budi Santoso meninjau terminal.\nArus mudik lancar.\n“Terminal siap,” kata Menhub.", "Budi Santoso"),
         # a misspelt army rank
         ("Pangdam V Brawijaya Mayjend TNI R. Budi Santoso meninjau apel. “Prajurit siap,” ujarnya.", "Mayjend TNI R. Budi Santoso"),
+        # a place after "adalah" is no person for "-nya" to point at
+        ("Kapolda NTT Irjen Pol Johan Santoso memimpin rapat.\nPara pekerja dikirim ke Malaysia lewat Batam.\n"
+         "Negara tujuan pelaku adalah Malaysia. “Paling banyak lewat laut,” ujarnya.", "Irjen Pol Johan Santoso"),
         # "merincikan" is a speech verb
         ("Kapolres Poso AKBP Budi Santoso memimpin apel.\nKapolres merincikan, jumlah gereja yang dijaga sebanyak 488 unit.",
          "AKBP Budi Santoso"),

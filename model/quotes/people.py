@@ -135,6 +135,8 @@ def _entities(text: str) -> list[Entity]:
         ):
             if person_w[0] in _NON_PERSON or _is_role_run(person_w) or (person_w[0].isupper() and len(person_w[0]) > 1) or all(w in _ORG_WORDS for w in person_w):
                 continue  # "KSOP Sampit" in a list of institutions is not a person
+            if not role_w and _names_a_place(text, person_w[: _role_after_name(person_w) or len(person_w)], places):
+                continue  # "tujuannya adalah Malaysia", "di Jembatan Wouma, Wamena,": a place after the cue words
             if not role and prev is not None and appositive:
                 role = _tidy(text[prev.start : prev.end])
         else:
@@ -171,6 +173,16 @@ def _entities(text: str) -> list[Entity]:
         else:
             ents.append(Entity(full, role, toks, pos))
     return [e for e in ents if not _unit_not_person(e, ents)]
+
+
+# "ke Malaysia", "dari Wamena": a word the article uses as a destination or origin
+_PLACE_PREP = r"(?:di|ke|dari|menuju|asal)\s+"
+
+
+def _names_a_place(text: str, person_w: list[str], places: frozenset[str]) -> bool:
+    """An unranked, untitled "name" one of whose words is a place of the article ("Simpang Depok"
+    on a page about "Kota Depok") or follows "ke"/"dari" somewhere ("ke Malaysia")."""
+    return any(w in places or re.search(rf"\b{_PLACE_PREP}{re.escape(w)}\b", text) for w in person_w)
 
 
 def _title_only(words: list[str], places: frozenset[str], text: str) -> bool:
