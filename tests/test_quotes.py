@@ -656,6 +656,21 @@ def test_demikian_is_a_cue_after_a_quote():
         # a place after "adalah" is no person for "-nya" to point at
         ("Kapolda NTT Irjen Pol Johan Santoso memimpin rapat.\nPara pekerja dikirim ke Malaysia lewat Batam.\n"
          "Negara tujuan pelaku adalah Malaysia. “Paling banyak lewat laut,” ujarnya.", "Irjen Pol Johan Santoso"),
+        # a title's place named before a rank elsewhere on the page, then a one-word name with degrees
+        ("Kapolres Sekadau AKBP Marupa Sagala memimpin apel.\nWakil Bupati Sekadau Aloysius, SH, M.Si dalam arahannya menyampaikan, "
+         "warga harus menjaga kerukunan.", "Aloysius, SH, M.Si"),
+        # a one-word name after "Kabupaten X", then a comma, on a page that writes the place alone
+        ("Rapat digelar di Polres Malang.\nKetua KPU Kabupaten Malang Santoko, Rabu (1/5), mengatakan, rekapitulasi sudah selesai.",
+         "Santoko"),
+        # a list of institutions is no title with a holder's name
+        ("Ketua MPR Bambang Santoso memimpin rapat.\n"
+         "Rapat dihadiri Menteri Luar Negeri (Menlu), Kementerian Sekretariat Negara (Mensesneg), dan Komisi Pemilihan Umum (KPU).\n"
+         "“Semua siap,” ujarnya.", "Bambang Santoso"),
+        # spelled-out army titles, deputy mayors and unit names
+        ("Apel dipimpin Komandan Kodim 0424/Tanggamus, Letkol Inf Vicky Santoso.\nDandim mengatakan, personel siap.", "Letkol Inf Vicky Santoso"),
+        ("Wawako Zohirin Santoso membuka rapat. “Semua siap,” kata Wawako Zohirin Santoso.", "Zohirin Santoso"),
+        ("Hal itu disampaikan Kanit PPA Satreskrim Polrestabes Medan, AKP Madianta Santoso.\n"
+         "Selaku Kanit Perlindungan Perempuan dan Anak, dirinya mengimbau orang tua untuk mengawasi anak.", "AKP Madianta Santoso"),
         # "merincikan" is a speech verb
         ("Kapolres Poso AKBP Budi Santoso memimpin apel.\nKapolres merincikan, jumlah gereja yang dijaga sebanyak 488 unit.",
          "AKBP Budi Santoso"),

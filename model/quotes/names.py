@@ -199,14 +199,30 @@ def _place_words(text: str) -> frozenset[str]:
         if len(words) == 2 and _CUE_AFTER_RE.match(text, m.end()) and _name_after_place(text, *words):
             words = words[:1]
         out.update(w for w in words if not _RANK_RE.match(w))
+    out.update(_places_before_rank(text))
     return frozenset((out | _PROVINCES) - _short_names(text))
 
 
-_CUE_AFTER_RE = re.compile(rf"\s+(?:juga\s+)?(?:{_LONG_CUE_ALT})\b")
+def _places_before_rank(text: str) -> set[str]:
+    """"Kapolres Sekadau AKBP X": the words between a title and a rank name the title's place, so
+    "Wakil Bupati Sekadau Aloysius" on the same page reads as a title, its place and a name."""
+    out: set[str] = set()
+    for run in _runs(text):
+        words = [w for _, _, w in run.words]
+        if not words or words[0] not in _ROLE_HEAD_SET:
+            continue
+        for i in range(1, len(words)):
+            if _rank_at(words, i):
+                out.update(w for w in words[1:i] if w[:1].isupper() and w[1:].islower() and w not in _ORG_WORDS and w not in _ROLE_HEAD_SET)
+                break
+    return out
+
+
+_CUE_AFTER_RE = re.compile(rf"\s+(?:juga\s+)?(?:{_LONG_CUE_ALT})\b|,")
 
 
 def _name_after_place(text: str, place: str, nxt: str) -> bool:
-    """"Kabupaten Kudus Kholid menambahkan": before a speech verb the second word is a name when the
+    """"Kabupaten Kudus Kholid menambahkan", "… Malang Santoko, Rabu …": before a speech verb or a comma the second word is a name when the
     article also writes the place alone ("di Kudus."); a two-word place ("Tanah Datar") keeps its words together."""
     if nxt in _DIRECTIONS or nxt in _PROVINCES or not (nxt[:1].isupper() and nxt[1:].islower()):
         return False
