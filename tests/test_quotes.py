@@ -671,6 +671,8 @@ def test_demikian_is_a_cue_after_a_quote():
         ("Wawako Zohirin Santoso membuka rapat. “Semua siap,” kata Wawako Zohirin Santoso.", "Zohirin Santoso"),
         ("Hal itu disampaikan Kanit PPA Satreskrim Polrestabes Medan, AKP Madianta Santoso.\n"
          "Selaku Kanit Perlindungan Perempuan dan Anak, dirinya mengimbau orang tua untuk mengawasi anak.", "AKP Madianta Santoso"),
+        # "KH." is an honorific whose dot does not end the name
+        ("Apel dipimpin Bupati Bondowoso KH. Salwa Santoso.\n“Warga harus tertib,” kata Bupati Salwa.", "KH. Salwa Santoso"),
         # "merincikan" is a speech verb
         ("Kapolres Poso AKBP Budi Santoso memimpin apel.\nKapolres merincikan, jumlah gereja yang dijaga sebanyak 488 unit.",
          "AKBP Budi Santoso"),
