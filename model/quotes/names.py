@@ -273,6 +273,9 @@ def _split_run(words: list[str], places: set[str] | frozenset[str], short: froze
                     k -= 1
                 return words[:k], words[k:], False
         j = max(j, _after_bracketed_title(words, i, places))
+        honor = next((k for k in range(j, len(words) - 1) if words[k] in _HONOR), None)
+        if honor is not None:  # "Bupati Bondowoso KH. Salwa Arifin": an honorific starts the name, as a rank does
+            j = honor
         rest = words[j:]
         if _single_name_after_place(words, i, j, places):
             return words[:j], rest, False  # "Bupati Kudus Hartopo", "Gubernur Jawa Timur Soekarwo"
