@@ -673,6 +673,11 @@ def test_demikian_is_a_cue_after_a_quote():
          "Selaku Kanit Perlindungan Perempuan dan Anak, dirinya mengimbau orang tua untuk mengawasi anak.", "AKP Madianta Santoso"),
         # "KH." is an honorific whose dot does not end the name
         ("Apel dipimpin Bupati Bondowoso KH. Salwa Santoso.\n“Warga harus tertib,” kata Bupati Salwa.", "KH. Salwa Santoso"),
+        # the sentence's period after an undotted degree is not the degree's, unless another degree follows
+        ("Apel dipimpin Kapolres Bima AKBP Bagus Santoso SIK. Apel diikuti 100 personel.\n“Semua siap,” ujarnya.",
+         "AKBP Bagus Santoso SIK"),
+        ("Apel dipimpin Kapolres Muba Akbp. Imam Santoso Sik. Msi, didampingi Wakapolres.\n“Semua siap,” ujarnya.",
+         "Akbp. Imam Santoso Sik. Msi"),
         # "merincikan" is a speech verb
         ("Kapolres Poso AKBP Budi Santoso memimpin apel.\nKapolres merincikan, jumlah gereja yang dijaga sebanyak 488 unit.",
          "AKBP Budi Santoso"),

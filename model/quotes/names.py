@@ -70,6 +70,20 @@ _GLUED_LOWER_RE = re.compile(r"(.*[A-Z][A-Za-z]*)\.[a-z]{3,}")
 _GLUED_SENTENCE_RE = re.compile(r"([A-Z][a-z]{2,}[a-z])\.(?=[A-Z][a-z]{3,})")  # not "Kombes.Pol.", "Affandi.Sik."
 
 
+_SENTENCE_NEXT_RE = re.compile(r"\s*(?:\n|$)|\s+[A-Z“\"]")
+_DEGREES_UPPER = frozenset(d.upper() for d in _DEGREES)  # "Msi" as written on some pages
+_NEXT_WORD_RE = re.compile(r"[^\S\n]+([^\s,]+)")
+
+
+def _sentence_ends_at(text: str, e: int) -> bool:
+    """A period at e ends the sentence: a line break, the end, or a capitalised word that is no
+    further degree ("SIK. Dalam …", not "Sik. Msi")."""
+    if not _SENTENCE_NEXT_RE.match(text, e):
+        return False
+    nxt = _NEXT_WORD_RE.match(text, e)
+    return not (nxt and (_is_degree(nxt.group(1)) or nxt.group(1).rstrip(".").upper() in _DEGREES_UPPER))
+
+
 def _clean_token(text: str, s: int, e: int) -> tuple[int, int, str]:
     """Strip quote marks/brackets and trailing punctuation; keep an abbreviation's dot."""
     pm = _PAREN_WORD_RE.match(text[s:e])
@@ -88,6 +102,8 @@ def _clean_token(text: str, s: int, e: int) -> tuple[int, int, str]:
     if glued:  # "Budiyanto.Selama …", "M.Syarhan,SIK,MH.untuk …": the space after a name or its dot lost
         return s, glued.end(1), "."
     w = text[s:e]
+    if w.endswith(".") and "." not in w[:-1] and w[:-1] in _DEGREES and _sentence_ends_at(text, e):
+        return s, e - 1, "." + term  # "… Wibowo SIK. Dalam …": the sentence's period after an undotted degree
     if w.endswith(".") and not (w[:-1] in _ABBR or len(w) == 2 and w[0].isupper() or _is_degree(w) or _RANK_RE.match(w) or _glued_degree(w)):
         e -= 1
         term = "." + term
