@@ -678,6 +678,9 @@ def test_demikian_is_a_cue_after_a_quote():
          "AKBP Bagus Santoso SIK"),
         ("Apel dipimpin Kapolres Muba Akbp. Imam Santoso Sik. Msi, didampingi Wakapolres.\n“Semua siap,” ujarnya.",
          "Akbp. Imam Santoso Sik. Msi"),
+        # a bare "Kepala" before a lower-case noun is no office holder for "-nya"
+        ("Kapolda Jateng Irjen Pol Condro Santoso membuka apel.\nKepala desa atau lurah bersama babinsa hadir.\n"
+         "“Tiga pilar harus kompak,” ujarnya.", "Irjen Pol Condro Santoso"),
         # "merincikan" is a speech verb
         ("Kapolres Poso AKBP Budi Santoso memimpin apel.\nKapolres merincikan, jumlah gereja yang dijaga sebanyak 488 unit.",
          "AKBP Budi Santoso"),
@@ -686,6 +689,13 @@ def test_demikian_is_a_cue_after_a_quote():
 def test_real_page_name_forms(text, speaker):
     q = [x for x in extract_quotes(text) if x["type"] == "direct"] or extract_quotes(text)
     assert q[0]["speaker"] == speaker
+
+
+def test_capitalised_speech_verb_is_no_person():
+    from warta.quotes.people import people_table
+
+    text = "Menurut Kapolda Jateng Irjen Pol Ahmad Santoso, Mengatakan, Rakor Lintas Sektoral digelar pagi."
+    assert [p.full for p in people_table(text)] == ["Irjen Pol Ahmad Santoso"]
 
 
 def test_deployable_package_never_imports_training_code():

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .vocab import RANK_PATTERN, _NUMBERED_UNITS, _PASSIVE_CUES, _ABBR, _DEGREES, _DIRECTIONS, _FUNC_CAPS, _HONOR, _HONORIFIC_LEADS, _LONG_CUE_ALT, _NAME_PREFIX, _NON_PERSON, _NOT_BEFORE_JENDERAL, _ORG_WORDS, _PARTICLES, _PROVINCES, _RANK_RE, _ROLE_HEAD_SET, _ROLE_QUALIFIERS, _SHORT_CUE_ALT
+from .vocab import RANK_PATTERN, _LONG_CUES, _NUMBERED_UNITS, _PASSIVE_CUES, _ABBR, _DEGREES, _DIRECTIONS, _FUNC_CAPS, _HONOR, _HONORIFIC_LEADS, _LONG_CUE_ALT, _NAME_PREFIX, _NON_PERSON, _NOT_BEFORE_JENDERAL, _ORG_WORDS, _PARTICLES, _PROVINCES, _RANK_RE, _ROLE_HEAD_SET, _ROLE_QUALIFIERS, _SHORT_CUE_ALT
 from .text import _NONSPACE_RE, _paragraphs, _tidy
 
 
@@ -115,13 +115,14 @@ def _eligible(w: str) -> bool:
         return False
     if w in _PARTICLES or w == "dr." or w == "drg.":
         return True
-    if _with_clitic(w) or w.lower() in _PASSIVE_CUE_SET:
-        return False  # "Dijelaskan Aziz, …": a passive cue opening the sentence, no name
+    if _with_clitic(w) or w.lower() in _PASSIVE_CUE_SET or w.lower() in _LONG_CUE_SET:
+        return False  # "Dijelaskan Aziz, …", "…, Mengatakan, …": a cue verb written with a capital, no name
     return w[0].isupper() or (w[0].isdigit() and "/" in w) or bool(_PAREN_WORD_RE.fullmatch(w))
 
 
 _NYA_MIN_LEN = 7
 _PASSIVE_CUE_SET = frozenset(_PASSIVE_CUES)
+_LONG_CUE_SET = frozenset(_LONG_CUES)
 
 
 def _with_clitic(w: str) -> bool:

@@ -355,6 +355,11 @@ def _role_key(role: str) -> str:
     return " ".join(w for w in role.replace(",", " ").split() if not (w.startswith("(") and w.endswith(")")))
 
 
+# Title heads that need a complement to name an office: alone before a lower-case word they are common nouns.
+_GENERIC_HEADS = frozenset({"Kepala", "Komandan", "Wakil", "Anggota"})
+_LOWER_NEXT_RE = re.compile(r" [a-z]")
+
+
 def _role_runs(text: str, epithets: bool = False) -> list[tuple[int, int, str]]:
     """Title-only phrases ("Kapolres Bone", "Pj Bupati Kolaka Utara") with their spans; one followed
     by a demonstrative ("mantan Direktur … ini") is an epithet for someone named before, kept only
@@ -363,6 +368,8 @@ def _role_runs(text: str, epithets: bool = False) -> list[tuple[int, int, str]]:
     out = []
     for run in _runs(text):
         ws = [w for _, _, w in run.words]
+        if ws[0] in _GENERIC_HEADS and len(ws) == 1 and _LOWER_NEXT_RE.match(text, run.end):
+            continue  # "Kepala desa atau lurah …", "Komandan regu": a common noun, no office holder
         if _is_role_run(ws) and (epithets or not _DEMONSTRATIVE_AFTER_RE.match(text, run.end)):
             rw, pw, ranked = _split_run(ws, places, _short_names(text))
             if not pw:
