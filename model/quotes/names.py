@@ -122,7 +122,8 @@ def _eligible(w: str) -> bool:
 
 _NYA_MIN_LEN = 7
 _PASSIVE_CUE_SET = frozenset(_PASSIVE_CUES)
-_LONG_CUE_SET = frozenset(_LONG_CUES)
+# meN- speech verbs only: "Minta" stays eligible, as Title Case headlines ("Kapolda Minta Personel …") write it
+_LONG_CUE_SET = frozenset(w for w in _LONG_CUES if w.startswith("me"))
 
 
 def _with_clitic(w: str) -> bool:
