@@ -355,6 +355,11 @@ def test_resolve_speakers_accepts_plain_dicts():
          "personel dibantu Pemda Kab. Tangerang", "menjelaskan", "Kapolres"),
         ("Sejumlah warga mengaku terharu karena bisa berbicara langsung dengan Kapolres.",
          "terharu karena bisa berbicara langsung dengan Kapolres", "mengaku", "Sejumlah warga"),
+        ("Dalam amanatnya, Tito menceritakan bahwa operasi tahun ini berbeda dengan tahun lalu.",
+         "operasi tahun ini berbeda dengan tahun lalu", "menceritakan", "Tito"),
+        ("Kapolri juga menginformasikan bahwa ancaman teror harus diantisipasi.",
+         "ancaman teror harus diantisipasi", "menginformasikan", "Kapolri"),
+        ("Ia terus mendesak agar pemilu diulang.", "pemilu diulang", "mendesak", "Ia"),
     ],
 )
 def test_indirect_patterns(text, span, cue, mention):
