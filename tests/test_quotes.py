@@ -686,6 +686,13 @@ def test_demikian_is_a_cue_after_a_quote():
         # a bare "Kepala" before a lower-case noun is no office holder for "-nya"
         ("Kapolda Jateng Irjen Pol Condro Santoso membuka apel.\nKepala desa atau lurah bersama babinsa hadir.\n"
          "“Tiga pilar harus kompak,” ujarnya.", "Irjen Pol Condro Santoso"),
+        # rank abbreviations and slips pages write: "KBP", "AKPB", "Konbes", a dotted army rank and corps
+        ("Kapolresta Barelang KBP Yos Santoso, SH, SIK, MH, mengatakan, personel siap.", "KBP Yos Santoso, SH, SIK, MH"),
+        ("Kapolres Lombok Tengah AKPB Iwan Santoso memimpin apel.\nIa mengatakan, personel siap.", "AKPB Iwan Santoso"),
+        ("Hal ini disampaikan Kasdim 0619 Mayor. Inf. Tito Santoso.\nMenurutnya, latihan berjalan lancar.", "Mayor. Inf. Tito Santoso"),
+        # a dotted degree written with spaces between all its letters
+        ("Kabid Humas Polda Aceh Kombes Pol. Ery Santoso, S. I. K., M. Si., membuka acara.\nDikatakan Kabid Humas, personel pengamanan Natal sudah disiagakan di seluruh pos.",
+         "Kombes Pol. Ery Santoso, S. I. K., M. Si."),
         # "merincikan" is a speech verb
         ("Kapolres Poso AKBP Budi Santoso memimpin apel.\nKapolres merincikan, jumlah gereja yang dijaga sebanyak 488 unit.",
          "AKBP Budi Santoso"),

@@ -145,6 +145,24 @@ def _unit_number(prev: str, w: str) -> bool:
     return prev in _NUMBERED_UNITS and bool(_UNIT_NUMBER_RE.fullmatch(w))
 
 
+def _spaced_degree(text: str, ps: int, toks: list, i: int, w: str) -> tuple[int, str, str, int] | None:
+    """(end, term, degree, tokens to skip) when the one or two tokens after "S." complete a degree;
+    the longer one wins ("S. I. K." over "S. I.")."""
+    best = None
+    for k in (1, 2):
+        if i + k >= len(toks):
+            break
+        s2, e2, term2 = _clean_token(text, ps + toks[i + k].start(), ps + toks[i + k].end())
+        if term2.startswith("."):  # the degree's own final dot
+            e2, term2 = e2 + 1, term2[1:]
+        w = w + text[s2:e2]
+        if _is_degree(w):
+            best = (e2, term2, w, k)
+        if term2 or len(text[s2:e2]) > 2:
+            break
+    return best
+
+
 def _scan_runs(text: str) -> list[Run]:
     runs: list[Run] = []
     for ps, pe in _paragraphs(text):
@@ -152,21 +170,19 @@ def _scan_runs(text: str) -> list[Run]:
         deg_end = -1
         deg_term = ","  # what ends the run if no degree follows: "," after "Nama,", "" after a glued "Nama,SIK."
         toks = list(_PAREN_PHRASE_RE.finditer(text[ps:pe]))
-        skip = False
+        skip = 0
         for i, m in enumerate(toks):
             if skip:
-                skip = False
+                skip -= 1
                 continue
             s, e, term = _clean_token(text, ps + m.start(), ps + m.end())
             w = text[s:e]
             lead_quote = s > ps + m.start() and text[ps + m.start()] in "“\"‘"
             if cur and deg_end >= 0:
-                if not _is_degree(w) and len(w) == 2 and w[1] == "." and not term and i + 1 < len(toks):
-                    s2, e2, term2 = _clean_token(text, ps + toks[i + 1].start(), ps + toks[i + 1].end())
-                    if term2.startswith("."):  # the degree's own final dot
-                        e2, term2 = e2 + 1, term2[1:]
-                    if _is_degree(w + text[s2:e2]):  # "Hosio, S. IK.": a degree written with a space
-                        e, term, w, skip = e2, term2, w + text[s2:e2], True
+                if not _is_degree(w) and len(w) == 2 and w[1] == "." and not term:
+                    joined = _spaced_degree(text, ps, toks, i, w)
+                    if joined is not None:  # "Hosio, S. IK.", "Apriyono, S. I. K.": a degree written with spaces
+                        e, term, w, skip = joined
                 if _is_degree(w):
                     deg_end = e
                     if "," not in term:

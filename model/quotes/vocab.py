@@ -66,7 +66,7 @@ def _rank_pattern(r: dict) -> str:
     return "(?:" + (
         "|".join(spelled) + "|"
         + "|".join(rf"{w}(?:\.\s*|\s+)Pol\.?" for w in r["with_pol"]) + "|" + "|".join(rf"{w}\s+TNI" for w in r["with_tni"]) + "|"
-        + "(?:" + "|".join(r["plain"]) + r")\.?|(?:" + "|".join(r["army"]) + r")(?:\s+(?:" + "|".join(r["army_corps"]) + "))?"
+        + "(?:" + "|".join(r["plain"]) + r")\.?|(?:" + "|".join(r["army"]) + r")\.?(?:\s+(?:" + "|".join(r["army_corps"]) + r")\.?)?"
     ) + r")(?:\s+\(Purn\.?\))?"
 
 
