@@ -693,6 +693,11 @@ def test_demikian_is_a_cue_after_a_quote():
         # a dotted degree written with spaces between all its letters
         ("Kabid Humas Polda Aceh Kombes Pol. Ery Santoso, S. I. K., M. Si., membuka acara.\nDikatakan Kabid Humas, personel pengamanan Natal sudah disiagakan di seluruh pos.",
          "Kombes Pol. Ery Santoso, S. I. K., M. Si."),
+        # a long Title-Case-heavy line of attendees is no headline: its names are people
+        ("Raker dibuka Bupati Langkat Terbit Rencana PA, melalui Wakil Bupati H. Syah Santoso dan dihadiri Kapolres Langkat "
+         "AKBP Danu Pamungkas, Danramil 07 Stabat Kapten Arh Iroma Harahap mewakili Dandim 0203/Lkt, Kapolsek Sei Bingai AKP. "
+         "Rismanto Purba mewakili Kapolres Binjai, Ketua FKUB Langkat Panjang Harahap,\n\n"
+         "Dalam rakor ini, Wakil Bupati mengatakan, keberadaan tim terpadu sangat penting.", "H. Syah Santoso"),
         # "merincikan" is a speech verb
         ("Kapolres Poso AKBP Budi Santoso memimpin apel.\nKapolres merincikan, jumlah gereja yang dijaga sebanyak 488 unit.",
          "AKBP Budi Santoso"),

@@ -68,6 +68,7 @@ def _office_only(text: str, start: int) -> bool:
 
 # A headline line: mostly capitalised words, no sentence end (related-story titles, the page's own title).
 _HEADLINE_MIN_WORDS = 5
+_HEADLINE_MAX_WORDS = 25  # a longer Title-Case-heavy line is a list of attendees, not a headline
 _HEADLINE_CAP_SHARE = 0.75
 
 
@@ -76,7 +77,7 @@ def _headline(text: str, pos: int) -> bool:
     ps, pe = paragraph_of(text, pos)
     line = text[ps:pe].strip()
     words = [w for w in line.split() if w[:1].isalpha()]
-    if len(words) < _HEADLINE_MIN_WORDS or line.endswith((".", "”", '"', ":")):
+    if not _HEADLINE_MIN_WORDS <= len(words) <= _HEADLINE_MAX_WORDS or line.endswith((".", "”", '"', ":")):
         return False
     return sum(w[0].isupper() for w in words) >= _HEADLINE_CAP_SHARE * len(words)
 
