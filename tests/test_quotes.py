@@ -698,6 +698,9 @@ def test_demikian_is_a_cue_after_a_quote():
          "AKBP Danu Pamungkas, Danramil 07 Stabat Kapten Arh Iroma Harahap mewakili Dandim 0203/Lkt, Kapolsek Sei Bingai AKP. "
          "Rismanto Purba mewakili Kapolres Binjai, Ketua FKUB Langkat Panjang Harahap,\n\n"
          "Dalam rakor ini, Wakil Bupati mengatakan, keberadaan tim terpadu sangat penting.", "H. Syah Santoso"),
+        # title, comma, then a name with dotted rank and honorific at the cue
+        ("“Semua harus netral,” tegas Kapolda Kepri, Irjen. Pol. Drs. Yan Fitri Santoso, M.H., yang turut hadir.",
+         "Irjen. Pol. Drs. Yan Fitri Santoso, M.H."),
         # "merincikan" is a speech verb
         ("Kapolres Poso AKBP Budi Santoso memimpin apel.\nKapolres merincikan, jumlah gereja yang dijaga sebanyak 488 unit.",
          "AKBP Budi Santoso"),

@@ -74,7 +74,9 @@ def _phrase_forward(text: str, i: int, limit: int) -> int:
             # "kata Kepala Disdik Tarakan, Theresia Bunga Kalalo." — title, comma, name
             nm = _COMMA_NAME_RE.match(text[end:limit])
             if nm and not _is_degree(nm.group(1).split()[0]) and nm.group(1).split()[0] not in _FUNC_CAPS:
-                return end + nm.end(1)
+                # the name read as a phrase of its own, so dotted ranks and degrees do not cut it
+                # ("tegas Kapolda Kepri, Irjen. Pol. Drs. Yan Fitri Halimansyah, M.H.")
+                return max(end + nm.end(1), _phrase_forward(text, end + nm.start(1), limit))
         if term.startswith(","):
             # a degree suffix belongs to the name; any other comma ends the phrase
             while k < len(toks):
