@@ -711,6 +711,14 @@ def test_real_page_name_forms(text, speaker):
     assert q[0]["speaker"] == speaker
 
 
+def test_person_named_only_in_a_related_headline_never_speaks():
+    text = ("\"Sispamkota digelar untuk memantapkan persiapan,\" kata Kepala Polda Sumatera Barat, Inspektur Jenderal Polisi "
+            "Suharyono, usai membuka kegiatan.\n\nBaca juga: Bupati Pinrang hadiri rakor Operasi Mantap Brata Pengamanan Pemilu\n\n"
+            "Ia mengatakan polisi harus terus mengasah kemampuan lewat pelatihan.")
+    assert [(q["type"], q["speaker"]) for q in extract_quotes(text)] == [
+        ("direct", "Inspektur Jenderal Polisi Suharyono"), ("indirect", "Inspektur Jenderal Polisi Suharyono")]
+
+
 def test_capitalised_speech_verb_is_no_person():
     from warta.quotes.people import people_table
 

@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from warta.atomic import write_text_atomic
-from warta.quotes import extract_quotes
+from warta.quotes import extract_quotes, speaker_view
 from warta.quotes.linker import FEATURES, LINKER_FILE, SpeakerLinker, candidates
 
 from .corpus import read_jsonl
@@ -73,7 +73,8 @@ def items(records: list[dict]) -> list[Item]:
     for k, rec in enumerate(records):
         text = rec["text"]
         quotes = extract_quotes(text, keep_acts=True)  # speech acts match no gold quote, but shape the chain
-        for q, cands in zip(quotes, candidates(text, quotes, [(q["speaker"], q["speaker_role"]) for q in quotes])):
+        rules = [(q["speaker"], q["speaker_role"]) for q in quotes]
+        for q, cands in zip(quotes, candidates(speaker_view(text), quotes, rules)):
             gold = next((g for g in rec["quotes"] if g["type"] == q["type"] and _overlap_ok(q, g)), None)
             if gold is None:
                 continue

@@ -16,7 +16,7 @@ private to this package; the public API is what this module exports.
 
 from __future__ import annotations
 
-from .assembly import extract_quotes
+from .assembly import extract_quotes, speaker_view
 from .cues import find_cue
 from .indirect import find_indirect_quotes
 from .linker import LinkerError, SpeakerLinker, load_linker
@@ -27,5 +27,5 @@ from .text import Span
 
 __all__ = [
     "LinkerError", "Span", "SpeakerLinker", "extract_quotes", "find_cue", "find_direct_quotes", "find_indirect_quotes",
-    "is_statement", "load_linker", "resolve_speakers",
+    "is_statement", "load_linker", "resolve_speakers", "speaker_view",
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from ..furniture import mask_furniture
 from .text import Span, unwrap
 from .marks import find_direct_quotes
 from .cues import find_cue
@@ -34,6 +35,13 @@ def _shared_cue_for_split(text: str, spans: list[Span], cues: list[tuple[Span | 
         if cues[k - 1][0] is not None and "\n" not in between and cues[k - 1][0][0] > pe and cues[k - 1][0][1] < s:
             if _SPLIT_QUOTE_GAP_RE.fullmatch(between):
                 cues[k] = cues[k - 1]
+
+
+def speaker_view(text: str) -> str:
+    """The text speakers are resolved over: unwrapped, with "Baca juga:" headlines and other page
+    furniture blanked (same length), since people named only there never speak in the story.
+    The linker's training reads candidates through this same view."""
+    return mask_furniture(unwrap(text))
 
 
 def extract_quotes(
@@ -70,9 +78,10 @@ def extract_quotes(
     for (s, e), c, m in acts:
         quotes.append({"text": text[s:e], "start": s, "end": e, "type": _ACT, "cue": _span_dict(text, c), "speaker_mention": _span_dict(text, m)})
     quotes.sort(key=lambda q: (q["start"], q["end"]))
-    speakers = resolve_speakers(text, quotes)
+    people_text = speaker_view(original)
+    speakers = resolve_speakers(people_text, quotes)
     if linker is not None:
-        speakers = link_speakers(text, quotes, speakers, linker)
+        speakers = link_speakers(people_text, quotes, speakers, linker)
     for q, (spk, role) in zip(quotes, speakers):
         q["speaker"], q["speaker_role"] = spk, role
         q["text"] = original[q["start"] : q["end"]]
