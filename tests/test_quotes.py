@@ -701,6 +701,13 @@ def test_demikian_is_a_cue_after_a_quote():
         # title, comma, then a name with dotted rank and honorific at the cue
         ("“Semua harus netral,” tegas Kapolda Kepri, Irjen. Pol. Drs. Yan Fitri Santoso, M.H., yang turut hadir.",
          "Irjen. Pol. Drs. Yan Fitri Santoso, M.H."),
+        # "Pj" before a name is an acting-office mark, not part of the name
+        ("Simulasi dihadiri Penjabat Gubernur Kaltim, Akmal Santoso.\n“Pilkada harus aman,” ujar Pj Akmal Santoso.", "Akmal Santoso"),
+        # "Wali Kota" is a title: the name after it is no place
+        ("Pada bagian lain, Wakil Wali Kota Maigus Santoso mengatakan pemerintah kota siap membantu.", "Maigus Santoso"),
+        # "Penjabat (Pj)" opens a title as "Pj" does
+        ("Penjabat (Pj) Bupati TTS Drs. Yohanes Santoso, M.Si. membuka rapat.\n“Semua harus siap,” ujar Yohanes.",
+         "Drs. Yohanes Santoso, M.Si."),
         # "merincikan" is a speech verb
         ("Kapolres Poso AKBP Budi Santoso memimpin apel.\nKapolres merincikan, jumlah gereja yang dijaga sebanyak 488 unit.",
          "AKBP Budi Santoso"),
@@ -717,6 +724,12 @@ def test_person_named_only_in_a_related_headline_never_speaks():
             "Ia mengatakan polisi harus terus mengasah kemampuan lewat pelatihan.")
     assert [(q["type"], q["speaker"]) for q in extract_quotes(text)] == [
         ("direct", "Inspektur Jenderal Polisi Suharyono"), ("indirect", "Inspektur Jenderal Polisi Suharyono")]
+
+
+def test_conjunction_opening_a_sentence_is_no_speaker():
+    text = ("Brigjen Pol Rikwanto hadir di Polda.\n\nMeskipun berharap untuk tidak ada aksi, mantan Kabid Humas Polda Metro Jaya "
+            "ini mempersilahkan para buruh untuk demo. Akan tetapi, ia menghimbau agar demo berlangsung tertib.")
+    assert "Meskipun" not in {q["speaker"] for q in extract_quotes(text)}
 
 
 def test_capitalised_speech_verb_is_no_person():

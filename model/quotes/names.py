@@ -19,7 +19,7 @@ _PAREN_WORD_RE = re.compile(r"\([A-Z][\w\-]*(?: [A-Z][\w\-]*){0,2}\.?\)")  # "(S
 # A short title in brackets inside a title phrase, "(Karo Ops)", "(Menko Polhukam)": read as one token.
 _PAREN_PHRASE_RE = re.compile(r"\([A-Z][\w\-]*(?: [A-Z][\w\-]*){1,2}\.?\)[,.;:]?(?=\s|$)|[^\s]+")
 
-_PLACE_CONTEXT_RE = re.compile(r"\b(?:Polres|Polresta|Polrestabes|Polda|Polsek|Kabupaten|Kota|Kodim \d+/|Kecamatan|Pemkab|Pemkot|Kejari|Provinsi|Nagari|Desa|Kelurahan|Lanal|di|se-?)\s*([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)(?![\w\-]|\s+[A-Z])")
+_PLACE_CONTEXT_RE = re.compile(r"\b(?:Polres|Polresta|Polrestabes|Polda|Polsek|Kabupaten|(?<!Wali )Kota|Kodim \d+/|Kecamatan|Pemkab|Pemkot|Kejari|Provinsi|Nagari|Desa|Kelurahan|Lanal|di|se-?)\s*([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)(?![\w\-]|\s+[A-Z])")
 
 
 def _role_like(phrase: str) -> bool:
@@ -288,7 +288,7 @@ def _split_run(words: list[str], places: set[str] | frozenset[str], short: froze
     if words and len(words[0]) > 3 and words[0].isupper() and words[0].capitalize() in _ROLE_HEAD_SET:
         words = [words[0].capitalize(), *words[1:]]  # "MENTERI Perhubungan Budi Karya Sumadi …": a kicker in capitals
     i = 0
-    while i < len(words) and words[i] in _ROLE_QUALIFIERS:
+    while i < len(words) and (words[i] in _ROLE_QUALIFIERS or words[i].strip("()") in _ROLE_QUALIFIERS):  # "Penjabat (Pj) Bupati"
         i += 1
     if i < len(words) and words[i] in _ROLE_HEAD_SET:
         j = i + 1
@@ -297,7 +297,8 @@ def _split_run(words: list[str], places: set[str] | frozenset[str], short: froze
                                   or words[j] == "Jenderal" and words[j - 1] in _NOT_BEFORE_JENDERAL):  # "Sekretaris Jenderal"
             if words[j] in _HONOR:
                 break
-            if words[j] in _PLACE_INTRO and j + 2 < len(words) and words[j + 1] not in _HONOR and not _rank_at(words, j + 1):
+            # after "Wali Kota" a place is read only when a name of two words or more follows it
+            if words[j] in _PLACE_INTRO and j + (3 if words[j - 1] == "Wali" else 2) < len(words) and words[j + 1] not in _HONOR and not _rank_at(words, j + 1):
                 j += 2  # "Ketua KPU Kabupaten Ngawi Syamsul Toni": the word after "Kabupaten" is a place
                 continue
             j += 1
@@ -316,6 +317,8 @@ def _split_run(words: list[str], places: set[str] | frozenset[str], short: froze
         if rest and rest[0] not in _HONOR and (len(rest) == 1 or rest[-1] in _DIRECTIONS or any(w in places for w in rest)):
             j = len(words)  # "Pj Bupati Kuansing", "Kapolsek Kramat Jati": a place, not a name
         return words[:j], words[j:], False
+    if 0 < i < len(words):  # "ujar Pj Akmal Malik": an acting-office mark before a name, no title
+        return words[:i], words[i:], False
     return [], words, False
 
 
