@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .vocab import RANK_PATTERN, _LONG_CUES, _NUMBERED_UNITS, _PASSIVE_CUES, _ABBR, _DEGREES, _DIRECTIONS, _FUNC_CAPS, _HONOR, _HONORIFIC_LEADS, _LONG_CUE_ALT, _NAME_PREFIX, _NON_PERSON, _NOT_BEFORE_JENDERAL, _ORG_WORDS, _PARTICLES, _PROVINCES, _RANK_RE, _ROLE_HEAD_SET, _ROLE_QUALIFIERS, _SHORT_CUE_ALT
-from .text import _NONSPACE_RE, _paragraphs, _tidy
+from .text import _paragraphs, _tidy
 
 
 _PAREN_WORD_RE = re.compile(r"\([A-Z][\w\-]*(?: [A-Z][\w\-]*){0,2}\.?\)")  # "(Sidrap)", "(Purn.)", "(Karo Ops)"
@@ -256,8 +256,9 @@ _CUE_AFTER_RE = re.compile(rf"\s+(?:juga\s+)?(?:{_LONG_CUE_ALT})\b|,")
 
 
 def _name_after_place(text: str, place: str, nxt: str) -> bool:
-    """"Kabupaten Kudus Kholid menambahkan", "… Malang Santoko, Rabu …": before a speech verb or a comma the second word is a name when the
-    article also writes the place alone ("di Kudus."); a two-word place ("Tanah Datar") keeps its words together."""
+    """"Kabupaten Kudus Kholid menambahkan", "… Malang Santoko, Rabu …": before a speech verb or a
+    comma the second word is a name when the article also writes the place alone ("di Kudus."); a
+    two-word place ("Tanah Datar") keeps its words together."""
     if nxt in _DIRECTIONS or nxt in _PROVINCES or not (nxt[:1].isupper() and nxt[1:].islower()):
         return False
     return re.search(rf"\b{re.escape(place)}\b(?!\s+{re.escape(nxt)}\b)(?!\s*[A-Z])", text) is not None
